@@ -1,0 +1,215 @@
+import { test, expect, type Page } from '@playwright/test'
+
+// containerd's default for a root container, as /proc/1/status prints it (reference §4.3).
+const STATUS = [
+  'Name:\tsleep',
+  'Umask:\t0022',
+  'State:\tS (sleeping)',
+  'Pid:\t1',
+  'Uid:\t0\t0\t0\t0',
+  'CapInh:\t0000000000000000',
+  'CapPrm:\t00000000a80425fb',
+  'CapEff:\t00000000a80425fb',
+  'CapBnd:\t00000000a80425fb',
+  'CapAmb:\t0000000000000000',
+  'NoNewPrivs:\t0',
+  'Seccomp:\t2',
+].join('\n')
+
+// `capsh --decode=a80425fb` with libcap 2.66 (reference §1.3).
+const CAPSH_DEFAULT =
+  '0x00000000a80425fb=cap_chown,cap_dac_override,cap_fowner,cap_fsetid,cap_kill,cap_setgid,cap_setuid,cap_setpcap,cap_net_bind_service,cap_net_raw,cap_sys_chroot,cap_mknod,cap_audit_write,cap_setfcap'
+
+const input = (page: Page) => page.getByLabel(/Hex mask, a CapEff: line/)
+const bit = (page: Page, n: number) => page.getByRole('button', { name: new RegExp(`^Bit ${n},`) })
+
+test.describe('capability decoder', () => {
+  test('a deep link decodes the mask like capsh', async ({ page }) => {
+    await page.goto('./#/caps/a80425fb')
+    await expect(input(page)).toHaveValue('a80425fb')
+    await expect(page.getByTestId('capsh-mask')).toHaveText(CAPSH_DEFAULT)
+    const names = page.getByRole('list', { name: 'Capabilities in mask' })
+    await expect(names.getByRole('listitem')).toHaveCount(14)
+    await expect(names).toContainText('CAP_NET_BIND_SERVICE')
+    await expect(names).toContainText('Bind to privileged ports')
+    // CAP_NET_RAW carries a risk note, and every name says which kernel introduced it.
+    await expect(names.getByRole('listitem').filter({ hasText: 'CAP_NET_RAW' })).toContainText(
+      'Risk:',
+    )
+    await expect(names.getByRole('listitem').first()).toContainText('Linux 2.2')
+  })
+
+  test('a pasted /proc status shows all five sets side by side', async ({ page }) => {
+    await page.goto('./#/caps/')
+    await input(page).fill(STATUS)
+    for (const [label, hex] of [
+      ['CapInh', '0000000000000000'],
+      ['CapPrm', '00000000a80425fb'],
+      ['CapEff', '00000000a80425fb'],
+      ['CapBnd', '00000000a80425fb'],
+      ['CapAmb', '0000000000000000'],
+    ] as const) {
+      await expect(page.getByTestId(`hex-${label}`)).toHaveText(hex)
+    }
+    await expect(page.getByRole('list', { name: 'Capabilities in CapEff' })).toContainText(
+      'CAP_SETFCAP',
+    )
+    // The shared link carries only the Cap lines, not the process name.
+    const hash = decodeURIComponent(new URL(page.url()).hash)
+    expect(hash).toContain('CapEff:\t00000000a80425fb')
+    expect(hash).not.toContain('sleep')
+  })
+
+  test('clicking a bit toggles it and updates hex, field and link', async ({ page }) => {
+    await page.goto('./#/caps/')
+    const netBind = bit(page, 10)
+    await expect(netBind).toHaveAttribute('aria-pressed', 'false')
+    await netBind.click()
+    await expect(netBind).toHaveAttribute('aria-pressed', 'true')
+    await expect(page.getByTestId('shown-hex')).toHaveText('0000000000000400')
+    await expect(input(page)).toHaveValue('0000000000000400')
+    expect(new URL(page.url()).hash).toBe('#/caps/0000000000000400')
+
+    // Keyboard: Tab-reachable buttons, Space toggles.
+    await bit(page, 0).focus()
+    await page.keyboard.press('Space')
+    await expect(page.getByTestId('shown-hex')).toHaveText('0000000000000401')
+    await netBind.click()
+    await expect(page.getByTestId('shown-hex')).toHaveText('0000000000000001')
+  })
+
+  test('toggling a set of a pasted status rewrites only that line', async ({ page }) => {
+    await page.goto('./#/caps/')
+    await input(page).fill(STATUS)
+    await page.getByLabel('Show and edit').selectOption('CapBnd')
+    await bit(page, 13).click()
+    await expect(page.getByTestId('hex-CapBnd')).toHaveText('00000000a80405fb')
+    await expect(page.getByTestId('hex-CapEff')).toHaveText('00000000a80425fb')
+    await expect(input(page)).toHaveValue(
+      STATUS.replace('CapBnd:\t00000000a80425fb', 'CapBnd:\t00000000a80405fb'),
+    )
+  })
+
+  test('unknown bits are marked and decoded as numbers', async ({ page }) => {
+    await page.goto('./#/caps/20000000000')
+    await expect(bit(page, 41)).toHaveAttribute('aria-pressed', 'true')
+    await expect(bit(page, 41)).toHaveAttribute('data-unknown', 'true')
+    await expect(bit(page, 40)).not.toHaveAttribute('data-unknown', 'true')
+    await expect(page.getByTestId('capsh-mask')).toHaveText('0x0000020000000000=41')
+  })
+
+  test('names build drop ALL + add NET_BIND_SERVICE = 0000000000000400', async ({ page }) => {
+    await page.goto('./#/caps/')
+    await page.getByLabel('Build the mask from names').fill('NET_BIND_SERVICE')
+    await page.getByRole('button', { name: 'Set mask' }).click()
+    await expect(page.getByTestId('shown-hex')).toHaveText('0000000000000400')
+    await expect(page.getByTestId('snippet')).toHaveText(
+      'securityContext:\n  capabilities:\n    drop: [ALL]\n    add: [NET_BIND_SERVICE]\n',
+    )
+    await expect(page.getByText('Under a non-root UID only CapBnd gets it')).toBeVisible()
+  })
+
+  test('unknown names are reported and the field is kept', async ({ page }) => {
+    await page.goto('./#/caps/400')
+    const names = page.getByLabel('Build the mask from names')
+    await names.fill('CAP_CHOWN, NOT_A_CAP')
+    await names.press('Enter')
+    await expect(page.getByRole('alert').filter({ hasText: 'NOT_A_CAP' })).toBeVisible()
+    await expect(names).toHaveValue('CAP_CHOWN, NOT_A_CAP')
+    await expect(page.getByTestId('shown-hex')).toHaveText('0000000000000400')
+  })
+
+  test('compares with a runtime default and with a second mask', async ({ page }) => {
+    await page.goto('./#/caps/a80425fb')
+    await expect(page.getByText('Same as the containerd default.')).toBeVisible()
+    await page.getByLabel('Compare the mask with').selectOption('cri-o')
+    const added = page.getByRole('list', { name: /^Added/ })
+    await expect(added.getByRole('listitem')).toHaveText([
+      'CAP_NET_RAW',
+      'CAP_SYS_CHROOT',
+      'CAP_MKNOD',
+      'CAP_AUDIT_WRITE',
+      'CAP_SETFCAP',
+    ])
+    await page.getByLabel('Compare the mask with').selectOption('mask')
+    await page.getByLabel('Second mask').fill('0x2005fb')
+    await expect(page.getByRole('list', { name: /^Missing/ }).getByRole('listitem')).toHaveText([
+      'CAP_SYS_ADMIN',
+    ])
+    await page.getByLabel('Second mask').fill('nope')
+    await expect(page.getByRole('alert').filter({ hasText: 'not a hex number' })).toBeVisible()
+  })
+
+  for (const [what, text, message] of [
+    ['not hex', 'xyz', /not a hex number/],
+    ['wider than 64 bits', '1ffffffffffffffff', /at most 16/],
+    ['status text without Cap lines', 'Name:\tsleep\nPid:\t1', /No CapInh/],
+  ] as const) {
+    test(`bad input (${what}) shows a message and keeps the text`, async ({ page }) => {
+      await page.goto('./#/caps/400')
+      await input(page).fill(text)
+      await expect(page.getByRole('alert').filter({ hasText: message })).toBeVisible()
+      await expect(input(page)).toHaveValue(text)
+      await expect(input(page)).toHaveAttribute('aria-invalid', 'true')
+      // The last good link stays in the address bar.
+      expect(new URL(page.url()).hash).toBe('#/caps/400')
+    })
+  }
+
+  test('typing keeps the field and makes the link shareable', async ({ page }) => {
+    await page.goto('./#/caps/')
+    await input(page).pressSequentially('0xA8', { delay: 30 })
+    await expect(input(page)).toHaveValue('0xA8')
+    expect(new URL(page.url()).hash).toBe('#/caps/0xA8')
+    await page.reload()
+    await expect(input(page)).toHaveValue('0xA8')
+    await expect(page.getByTestId('capsh-mask')).toHaveText(
+      '0x00000000000000a8=cap_fowner,cap_kill,cap_setuid',
+    )
+  })
+
+  test('a new deep link replaces the input', async ({ page }) => {
+    await page.goto('./#/caps/400')
+    await page.evaluate(() => {
+      window.location.hash = '#/caps/5fb'
+    })
+    await expect(input(page)).toHaveValue('5fb')
+  })
+
+  test('copies the capsh line', async ({ page, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'])
+    await page.goto('./#/caps/a80425fb')
+    await page.getByRole('button', { name: 'Copy capsh line of mask' }).click()
+    await expect(page.getByText('Copied')).toBeVisible()
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(CAPSH_DEFAULT)
+  })
+
+  test('links back to the playground', async ({ page }) => {
+    await page.goto('./#/caps/400')
+    await page.getByRole('link', { name: /Back to the playground/ }).click()
+    await expect(page).toHaveURL(/#\/$/)
+    await expect(page.getByRole('heading', { name: 'Capability decoder' })).toHaveCount(0)
+  })
+
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`renders in ${scheme} mode`, async ({ page }, testInfo) => {
+      await page.emulateMedia({ colorScheme: scheme })
+      await page.setViewportSize({ width: 1400, height: 1000 })
+      await page.goto('./#/caps/a80425fb')
+      await bit(page, 41).click()
+      const background = await page
+        .getByRole('main')
+        .evaluate((el) => getComputedStyle(el).backgroundColor)
+      // Light pages are near white, dark pages near black.
+      const [r = 0] = (background.match(/\d+/g) ?? []).map(Number)
+      expect(scheme === 'light' ? r > 200 : r < 60).toBe(true)
+      await page.screenshot({ path: testInfo.outputPath(`decoder-${scheme}.png`), fullPage: true })
+      await input(page).fill(STATUS)
+      await expect(page.getByTestId('hex-CapAmb')).toBeVisible()
+      await page.screenshot({
+        path: testInfo.outputPath(`decoder-status-${scheme}.png`),
+        fullPage: true,
+      })
+    })
+  }
+})

@@ -1,0 +1,38 @@
+import { expect, test } from './fixtures.ts'
+
+test('every example loads in one click with no YAML syntax diagnostic', async ({
+  page,
+  editor,
+  panel,
+  toolbar,
+}) => {
+  await page.goto('/')
+  await editor.ready()
+  await toolbar.openExamples()
+  const count = await toolbar.exampleButtons().count()
+  expect(count).toBeGreaterThanOrEqual(22)
+
+  for (let i = 0; i < count; i++) {
+    await toolbar.openExamples()
+    const button = toolbar.exampleButtons().nth(i)
+    const file = await button.getAttribute('data-file')
+    await button.click()
+    await expect(page.getByTestId('examples.gallery')).toBeHidden()
+    const expected = await page.evaluate(async (f) => (await fetch(`./examples/${f}`)).text(), file)
+    await expect.poll(() => editor.text(), { message: file ?? '' }).toBe(expected)
+    await expect(panel.workloads().first(), `${file} shows a workload`).toBeVisible()
+    await expect(panel.diagnostics().and(page.locator('[data-code="yaml-syntax"]'))).toHaveCount(0)
+    await expect(panel.diagnostics().filter({ hasText: /^error/ }), file ?? '').toHaveCount(0)
+  }
+})
+
+test('the hardened Deployment example passes restricted', async ({ page, panel, toolbar }) => {
+  await page.goto('/')
+  await toolbar.openExamples()
+  await toolbar.exampleButtons().filter({ hasText: 'Hardened Deployment' }).click()
+  await expect(panel.workload('Deployment hardened').getByTestId('panel.level')).toHaveAttribute(
+    'data-level',
+    'restricted',
+  )
+  await expect(panel.findings()).toHaveCount(0)
+})

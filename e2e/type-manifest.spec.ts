@@ -1,0 +1,42 @@
+import { expect, test } from './fixtures.ts'
+
+test('typing a manifest key by key updates the panel as you type', async ({
+  page,
+  editor,
+  panel,
+}) => {
+  await page.goto('/')
+  const lines = [
+    'apiVersion: v1',
+    'kind: Pod',
+    'metadata:',
+    '  name: typed',
+    'spec:',
+    '  containers:',
+    '    - name: box',
+    '      image: busybox',
+    '      securityContext:',
+    '        privileged: true',
+  ]
+  await editor.typeLines(lines)
+
+  expect(await editor.text()).toBe(lines.join('\n'))
+  await expect(panel.workload('Pod typed')).toBeVisible()
+  await expect(panel.workload('Pod typed').getByTestId('panel.level')).toHaveAttribute(
+    'data-level',
+    'privileged',
+  )
+  await expect(panel.capLine('box', 'CapEff')).toHaveText('000001ffffffffff')
+})
+
+test('broken YAML shows the error with its line and keeps the text', async ({
+  page,
+  editor,
+  panel,
+}) => {
+  await page.goto('/')
+  await editor.setText('apiVersion: v1\nkind: Pod\nspec:\n  containers: [\n')
+  await expect(panel.diagnostics().first()).toContainText(/line \d+/)
+  await expect(panel.empty()).toContainText('could not be read')
+  expect(await editor.text()).toContain('containers: [')
+})

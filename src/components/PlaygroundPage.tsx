@@ -1,0 +1,45 @@
+import { useState } from 'react'
+import { capsHref } from '../lib/route.ts'
+import { AnalysisPanel } from './AnalysisPanel.tsx'
+import { AssumptionsBar } from './AssumptionsBar.tsx'
+import { EditorPane } from './EditorPane.tsx'
+import { ExamplesGallery } from './ExamplesGallery.tsx'
+import { ThemeToggle } from './ThemeToggle.tsx'
+import styles from './PlaygroundPage.module.css'
+
+/** The playground: header, assumptions, and the editor beside the live analysis panel. */
+export function PlaygroundPage() {
+  const [examplesOpen, setExamplesOpen] = useState(false)
+  return (
+    <div className={styles.page}>
+      <header className={styles.header}>
+        <h1 className={styles.title}>Security Context Playground</h1>
+        <p className={styles.tagline}>Runs in your browser; nothing is sent anywhere.</p>
+        <nav className={styles.nav}>
+          <button
+            type="button"
+            aria-expanded={examplesOpen}
+            aria-controls="examples"
+            onClick={() => setExamplesOpen((open) => !open)}
+          >
+            Examples
+          </button>
+          <a href={capsHref('')}>Capability decoder</a>
+          <ThemeToggle />
+        </nav>
+      </header>
+      <AssumptionsBar />
+      {examplesOpen && (
+        <div id="examples">
+          <ExamplesGallery onDone={() => setExamplesOpen(false)} />
+        </div>
+      )}
+      <main className={styles.main}>
+        <EditorPane />
+        <section className={styles.panel} aria-label="Analysis">
+          <AnalysisPanel />
+        </section>
+      </main>
+    </div>
+  )
+}

@@ -1,0 +1,240 @@
+import { computeContainerCapabilities, type CapabilityListItem } from './capabilities/compute.ts'
+import { resolveOptions } from './options.ts'
+import { adviseWorkload } from './pss/advise.ts'
+import { evaluatePodSecurity } from './pss/evaluate.ts'
+import {
+  podLevelDiagnostics,
+  resolveEffectiveContext,
+  typeDiagnostic,
+  type ContainerSite,
+  type Locate,
+} from './security-context/effective-context.ts'
+import {
+  validateContainer,
+  validatePod,
+  verifyRunAsNonRoot,
+} from './security-context/validation.ts'
+import { arrayAt, isRecord, recordAt, stringAt } from './util/json-access.ts'
+import type { WorkloadSite } from './workloads/extract-workloads.ts'
+import { extractWorkloads } from './workloads/extract-workloads.ts'
+import { parseDocuments } from './yaml/parse-documents.ts'
+import type {
+  Analysis,
+  AnalysisOptions,
+  ContainerAnalysis,
+  ContainerResources,
+  Diagnostic,
+  HostPathMount,
+  Path,
+  ResourceAmounts,
+  Setting,
+  Workload,
+} from './types.ts'
+
+/**
+ * Analyses a Kubernetes manifest: YAML or JSON, one document or many, `List` objects included.
+ *
+ * For every pod template found (Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet,
+ * ReplicationController, Job, CronJob, PodTemplate) it reports each container's effective
+ * security context, its capability sets, the Pod Security level and advisories. Everything else
+ * goes to `diagnostics`: syntax errors, documents that are not workloads (as `info`), wrongly
+ * typed fields, and what the API server or the kubelet would refuse.
+ *
+ * Offsets in the result are zero-based UTF-16 offsets into `source`. Missing options take the
+ * documented defaults (`DEFAULT_OPTIONS`). Never throws, whatever the input.
+ */
+export function analyze(source: string, options: Partial<AnalysisOptions> = {}): Analysis {
+  const resolved = resolveOptions(options)
+  try {
+    return analyzeUnsafe(typeof source === 'string' ? source : '', resolved)
+  } catch (error) {
+    // A bug of ours must not take the page down: report it where the user can see it.
+    return {
+      options: resolved,
+      workloads: [],
+      diagnostics: [
+        {
+          code: 'internal-error',
+          severity: 'error',
+          message: `The playground could not analyse this text (${error instanceof Error ? error.message : String(error)}). Your text is unchanged.`,
+          range: [0, 0],
+          source: 'playground',
+        },
+      ],
+    }
+  }
+}
+
+function analyzeUnsafe(source: string, options: AnalysisOptions): Analysis {
+  const parsed = parseDocuments(source)
+  const extracted = extractWorkloads(parsed.documents)
+  const diagnostics: Diagnostic[] = [...parsed.diagnostics, ...extracted.diagnostics]
+  const workloads = extracted.workloads.map((site) => analyzeWorkload(site, options, diagnostics))
+  diagnostics.sort((a, b) => a.range[0] - b.range[0])
+  return { options, diagnostics, workloads }
+}
+
+function analyzeWorkload(
+  site: WorkloadSite,
+  options: AnalysisOptions,
+  diagnostics: Diagnostic[],
+): Workload {
+  const locate: Locate = (path) => site.document.locateNearest([...site.templatePath, ...path])
+  diagnostics.push(...podLevelDiagnostics(site.pod, locate), ...validatePod(site.pod, locate))
+  const containers = site.containers.map((container) =>
+    analyzeContainer(site, container, options, locate, diagnostics),
+  )
+  const objectRange = site.objectPath.length
+    ? site.document.locateNearest(site.objectPath)
+    : site.document.range
+  return {
+    kind: site.kind,
+    name: site.name,
+    ...(site.namespace !== undefined ? { namespace: site.namespace } : {}),
+    document: site.document.index,
+    range: objectRange,
+    podSpecRange: locate(['spec']),
+    containers,
+    podSecurity: evaluatePodSecurity(site.pod, options.kubernetesVersion, locate, {
+      kind: site.kind,
+      name: site.name,
+    }),
+    advisories: adviseWorkload(site.pod, locate),
+  }
+}
+
+function analyzeContainer(
+  site: WorkloadSite,
+  container: ContainerSite,
+  options: AnalysisOptions,
+  locate: Locate,
+  diagnostics: Diagnostic[],
+): ContainerAnalysis {
+  const containerPath: Path = ['spec', container.list, container.index]
+  const context = resolveEffectiveContext(site.pod, container, options, locate)
+  diagnostics.push(
+    ...context.diagnostics,
+    ...validateContainer(site.pod, container, locate),
+    ...verifyRunAsNonRoot(container, context.settings, options, locate),
+  )
+  const settings = context.settings
+  const capabilityLists = readCapabilityLists(container, locate, diagnostics)
+  const capabilities = computeContainerCapabilities({
+    runtime: options.runtime,
+    kernel: options.kernel,
+    privileged: settings.privileged.value === true,
+    add: capabilityLists.add,
+    drop: capabilityLists.drop,
+    uid: effectiveUid(settings.runAsUser),
+    allowPrivilegeEscalation: booleanSetting(settings.allowPrivilegeEscalation),
+  })
+  for (const warning of capabilities.warnings) {
+    diagnostics.push({
+      code: warning.code,
+      severity: warning.severity,
+      message: `${container.name}: ${warning.message}`,
+      range: warning.range ?? locate(containerPath),
+      source: 'runtime',
+    })
+  }
+  return {
+    name: container.name,
+    type: container.type,
+    range: locate(containerPath),
+    settings,
+    hostPathMounts: hostPathMounts(site, container, locate),
+    resources: readResources(container.value),
+    capabilities,
+  }
+}
+
+/** The UID the process runs as: numeric runAsUser or image USER; null when it cannot be known. */
+function effectiveUid(runAsUser: Setting): number | null {
+  const value = runAsUser.value
+  if (typeof value === 'number') return value
+  if (typeof value === 'string') {
+    if (/^\d+$/.test(value)) return Number(value)
+    if (value === 'root') return 0
+  }
+  return null
+}
+
+function booleanSetting(setting: Setting): boolean | undefined {
+  return setting.source === 'default'
+    ? undefined
+    : typeof setting.value === 'boolean'
+      ? setting.value
+      : undefined
+}
+
+function readCapabilityLists(
+  container: ContainerSite,
+  locate: Locate,
+  diagnostics: Diagnostic[],
+): { add: CapabilityListItem[]; drop: CapabilityListItem[] } {
+  const capabilities = recordAt(recordAt(container.value, 'securityContext'), 'capabilities')
+  const read = (list: 'add' | 'drop'): CapabilityListItem[] => {
+    const path: Path = [
+      'spec',
+      container.list,
+      container.index,
+      'securityContext',
+      'capabilities',
+      list,
+    ]
+    const raw = capabilities?.[list]
+    if (raw === undefined || raw === null) return []
+    if (!Array.isArray(raw)) {
+      diagnostics.push(typeDiagnostic(path, 'array', raw, locate(path)))
+      return []
+    }
+    const items: CapabilityListItem[] = []
+    raw.forEach((name, index) => {
+      if (typeof name === 'string') items.push({ name, range: locate([...path, index]) })
+      else
+        diagnostics.push(typeDiagnostic([...path, index], 'string', name, locate([...path, index])))
+    })
+    return items
+  }
+  return { add: read('add'), drop: read('drop') }
+}
+
+function hostPathMounts(
+  site: WorkloadSite,
+  container: ContainerSite,
+  locate: Locate,
+): HostPathMount[] {
+  const hostPaths = new Map<string, string>()
+  for (const volume of arrayAt(site.pod.spec, 'volumes') ?? []) {
+    const name = stringAt(volume, 'name')
+    const hostPath = recordAt(volume, 'hostPath')
+    if (name !== undefined && hostPath) hostPaths.set(name, stringAt(hostPath, 'path') ?? '')
+  }
+  const mounts: HostPathMount[] = []
+  ;(arrayAt(container.value, 'volumeMounts') ?? []).forEach((mount, index) => {
+    const volume = stringAt(mount, 'name')
+    if (volume === undefined || !hostPaths.has(volume) || !isRecord(mount)) return
+    mounts.push({
+      volume,
+      path: hostPaths.get(volume) ?? '',
+      mountPath: stringAt(mount, 'mountPath') ?? '',
+      readOnly: mount.readOnly === true,
+      range: locate(['spec', container.list, container.index, 'volumeMounts', index]),
+    })
+  })
+  return mounts
+}
+
+function readResources(container: Record<string, unknown>): ContainerResources {
+  const resources = recordAt(container, 'resources')
+  const amounts = (key: 'requests' | 'limits'): ResourceAmounts => {
+    const record = recordAt(resources, key)
+    const result: ResourceAmounts = {}
+    for (const name of ['cpu', 'memory'] as const) {
+      const value = record?.[name]
+      if (typeof value === 'string' || typeof value === 'number') result[name] = String(value)
+    }
+    return result
+  }
+  return { requests: amounts('requests'), limits: amounts('limits') }
+}

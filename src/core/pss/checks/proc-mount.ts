@@ -1,0 +1,37 @@
+// Control "/proc Mount Type" — baseline. Allowed: securityContext.procMount undefined or
+// "Default"; from v1.35 any value when spec.hostUsers is false. The unrelaxed rule is also the
+// restricted check procMount_restricted (v1.35+), which overrides this one there.
+// https://kubernetes.io/docs/concepts/security/pod-security-standards/
+// Upstream: kubernetes/pod-security-admission policy/check_procMount_baseline.go
+import { stringAt } from '../../util/json-access.ts'
+import { ALLOWED, forbidden } from '../check.ts'
+import type { CheckDefinition, CheckOutcome } from '../check.ts'
+import { containersPhrase, joinQuote, sortedDistinct } from '../format.ts'
+import type { PodView } from '../pod-view.ts'
+
+/** The v1.0 rule, shared with procMount_restricted. */
+export function procMount_1_0(pod: PodView): CheckOutcome {
+  const bad = pod.containers.flatMap((c) => {
+    const value = stringAt(c.sc, 'procMount')
+    return value === undefined || value === 'Default' ? [] : [{ c, value }]
+  })
+  if (bad.length === 0) return ALLOWED
+  return forbidden(
+    'procMount',
+    `${containersPhrase(bad.map(({ c }) => c.name))} must not set securityContext.procMount to ${joinQuote(sortedDistinct(bad.map(({ value }) => value)))}`,
+    bad.map(({ c }) => [...c.scPath, 'procMount']),
+  )
+}
+
+function procMount_1_35_baseline(pod: PodView): CheckOutcome {
+  return pod.userNamespace ? ALLOWED : procMount_1_0(pod)
+}
+
+export const procMount: CheckDefinition = {
+  id: 'procMount',
+  level: 'baseline',
+  revisions: [
+    { minMinor: 0, run: procMount_1_0 },
+    { minMinor: 35, run: procMount_1_35_baseline },
+  ],
+}

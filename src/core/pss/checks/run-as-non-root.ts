@@ -1,0 +1,64 @@
+// Control "Running as Non-root" — restricted. Allowed: runAsNonRoot true on every container, or
+// unset on a container while the pod sets true; an explicit false anywhere fails. From v1.35 any
+// value when spec.hostUsers is false. runAsUser is never consulted.
+// https://kubernetes.io/docs/concepts/security/pod-security-standards/
+// Upstream: kubernetes/pod-security-admission policy/check_runAsNonRoot.go
+import type { Path } from '../../types.ts'
+import { booleanAt } from '../../util/json-access.ts'
+import { ALLOWED, forbidden } from '../check.ts'
+import type { CheckDefinition, CheckOutcome } from '../check.ts'
+import { containersPhrase } from '../format.ts'
+import { POD_SC_PATH } from '../pod-view.ts'
+import type { PodView } from '../pod-view.ts'
+
+const REASON = 'runAsNonRoot != true'
+
+function runAsNonRoot_1_0(pod: PodView): CheckOutcome {
+  const setters: string[] = []
+  const explicitPaths: Path[] = []
+  const podValue = booleanAt(pod.podSc, 'runAsNonRoot')
+  if (podValue === false) {
+    setters.push('pod')
+    explicitPaths.push([...POD_SC_PATH, 'runAsNonRoot'])
+  }
+  const explicitlyBad: string[] = []
+  const implicitlyBad: string[] = []
+  const implicitPaths: Path[] = []
+  for (const c of pod.containers) {
+    const value = booleanAt(c.sc, 'runAsNonRoot')
+    if (value === false) {
+      explicitlyBad.push(c.name)
+      explicitPaths.push([...c.scPath, 'runAsNonRoot'])
+    } else if (value === undefined && podValue !== true) {
+      implicitlyBad.push(c.name)
+      implicitPaths.push([...c.scPath, 'runAsNonRoot'])
+    }
+  }
+  if (explicitlyBad.length > 0) setters.push(containersPhrase(explicitlyBad))
+  if (setters.length > 0) {
+    return forbidden(
+      REASON,
+      `${setters.join(' and ')} must not set securityContext.runAsNonRoot=false`,
+      explicitPaths,
+    )
+  }
+  if (implicitlyBad.length === 0) return ALLOWED
+  return forbidden(
+    REASON,
+    `pod or ${containersPhrase(implicitlyBad)} must set securityContext.runAsNonRoot=true`,
+    implicitPaths,
+  )
+}
+
+function runAsNonRoot_1_35(pod: PodView): CheckOutcome {
+  return pod.userNamespace ? ALLOWED : runAsNonRoot_1_0(pod)
+}
+
+export const runAsNonRoot: CheckDefinition = {
+  id: 'runAsNonRoot',
+  level: 'restricted',
+  revisions: [
+    { minMinor: 0, run: runAsNonRoot_1_0 },
+    { minMinor: 35, run: runAsNonRoot_1_35 },
+  ],
+}

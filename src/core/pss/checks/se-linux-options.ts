@@ -1,0 +1,77 @@
+// Control "SELinux" — baseline. Allowed seLinuxOptions.type: undefined/"", container_t,
+// container_init_t, container_kvm_t, and from v1.31 container_engine_t; seLinuxOptions.user and
+// .role undefined/"" (level is not checked). Pod and container level.
+// https://kubernetes.io/docs/concepts/security/pod-security-standards/
+// Upstream: kubernetes/pod-security-admission policy/check_seLinuxOptions.go
+import type { Path } from '../../types.ts'
+import { recordAt, stringAt } from '../../util/json-access.ts'
+import type { JsonRecord } from '../../util/json-access.ts'
+import { ALLOWED, forbidden } from '../check.ts'
+import type { CheckDefinition, CheckFn, CheckOutcome } from '../check.ts'
+import { containersPhrase, joinQuote, pluralize, sortedDistinct } from '../format.ts'
+import { POD_SC_PATH } from '../pod-view.ts'
+import type { PodView } from '../pod-view.ts'
+
+const ALLOWED_TYPES_1_0 = ['', 'container_t', 'container_init_t', 'container_kvm_t']
+const ALLOWED_TYPES_1_31 = [...ALLOWED_TYPES_1_0, 'container_engine_t']
+
+function seLinuxOptions(allowedTypes: ReadonlySet<string>): CheckFn {
+  return (pod: PodView): CheckOutcome => {
+    const badTypes: string[] = []
+    const paths: Path[] = []
+    let setUser = false
+    let setRole = false
+    // Records what is wrong with one seLinuxOptions object; true when it is valid.
+    const valid = (options: JsonRecord, path: Path): boolean => {
+      const type = stringAt(options, 'type') ?? ''
+      const user = stringAt(options, 'user') ?? ''
+      const role = stringAt(options, 'role') ?? ''
+      if (!allowedTypes.has(type)) {
+        badTypes.push(type)
+        paths.push([...path, 'type'])
+      }
+      if (user !== '') {
+        setUser = true
+        paths.push([...path, 'user'])
+      }
+      if (role !== '') {
+        setRole = true
+        paths.push([...path, 'role'])
+      }
+      return allowedTypes.has(type) && user === '' && role === ''
+    }
+
+    const setters: string[] = []
+    const podOptions = recordAt(pod.podSc, 'seLinuxOptions')
+    if (podOptions !== undefined && !valid(podOptions, [...POD_SC_PATH, 'seLinuxOptions'])) {
+      setters.push('pod')
+    }
+    const badContainers = pod.containers.filter((c) => {
+      const options = recordAt(c.sc, 'seLinuxOptions')
+      return options !== undefined && !valid(options, [...c.scPath, 'seLinuxOptions'])
+    })
+    if (badContainers.length > 0) setters.push(containersPhrase(badContainers.map((c) => c.name)))
+    if (setters.length === 0) return ALLOWED
+
+    const parts: string[] = []
+    const types = sortedDistinct(badTypes)
+    if (types.length > 0)
+      parts.push(`${pluralize('type', 'types', types.length)} ${joinQuote(types)}`)
+    if (setUser) parts.push('user may not be set')
+    if (setRole) parts.push('role may not be set')
+    return forbidden(
+      'seLinuxOptions',
+      `${setters.join(' and ')} set forbidden securityContext.seLinuxOptions: ${parts.join('; ')}`,
+      paths,
+    )
+  }
+}
+
+export const seLinuxOptionsCheck: CheckDefinition = {
+  id: 'seLinuxOptions',
+  level: 'baseline',
+  revisions: [
+    { minMinor: 0, run: seLinuxOptions(new Set(ALLOWED_TYPES_1_0)) },
+    { minMinor: 31, run: seLinuxOptions(new Set(ALLOWED_TYPES_1_31)) },
+  ],
+}

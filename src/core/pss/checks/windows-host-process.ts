@@ -1,0 +1,41 @@
+// Control "HostProcess" — baseline. Allowed: securityContext.windowsOptions.hostProcess false or
+// undefined at pod and container level (checked whatever spec.os says).
+// https://kubernetes.io/docs/concepts/security/pod-security-standards/
+// Upstream: kubernetes/pod-security-admission policy/check_windowsHostProcess.go
+import type { Path } from '../../types.ts'
+import { booleanAt, recordAt } from '../../util/json-access.ts'
+import { ALLOWED, forbidden } from '../check.ts'
+import type { CheckDefinition, CheckOutcome } from '../check.ts'
+import { containersPhrase } from '../format.ts'
+import { POD_SC_PATH } from '../pod-view.ts'
+import type { PodView } from '../pod-view.ts'
+
+function hostProcess(securityContext: unknown): boolean {
+  return booleanAt(recordAt(securityContext, 'windowsOptions'), 'hostProcess') === true
+}
+
+function windowsHostProcess_1_0(pod: PodView): CheckOutcome {
+  const setters: string[] = []
+  const paths: Path[] = []
+  if (hostProcess(pod.podSc)) {
+    setters.push('pod')
+    paths.push([...POD_SC_PATH, 'windowsOptions', 'hostProcess'])
+  }
+  const bad = pod.containers.filter((c) => hostProcess(c.sc))
+  if (bad.length > 0) {
+    setters.push(containersPhrase(bad.map((c) => c.name)))
+    paths.push(...bad.map((c) => [...c.scPath, 'windowsOptions', 'hostProcess']))
+  }
+  if (setters.length === 0) return ALLOWED
+  return forbidden(
+    'hostProcess',
+    `${setters.join(' and ')} must not set securityContext.windowsOptions.hostProcess=true`,
+    paths,
+  )
+}
+
+export const windowsHostProcess: CheckDefinition = {
+  id: 'windowsHostProcess',
+  level: 'baseline',
+  revisions: [{ minMinor: 0, run: windowsHostProcess_1_0 }],
+}

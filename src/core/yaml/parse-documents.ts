@@ -1,0 +1,162 @@
+import { isAlias, isMap, isNode, isScalar, isSeq, parseAllDocuments } from 'yaml'
+import type { Document, Node, Pair } from 'yaml'
+import type { Diagnostic, Path, Range } from '../types.ts'
+
+/** One YAML document of the source, with its plain value and a way back to source ranges. */
+export interface ParsedDocument {
+  /** 0-based position in the stream. */
+  index: number
+  /** The document as plain JSON-like data (undefined for an empty document). */
+  value: unknown
+  /** The document's range, without the `---` marker. */
+  range: Range
+  /**
+   * The range of the value at `path`: for a map entry, from its key to the end of its value; for
+   * a list item, the item. Undefined when the path is not written in the source (absent, or
+   * reached through a merge key).
+   */
+  locate(path: Path): Range | undefined
+  /** Like `locate`, but falls back to the nearest written ancestor, then to the document. */
+  locateNearest(path: Path): Range
+}
+
+export interface ParseResult {
+  documents: ParsedDocument[]
+  diagnostics: Diagnostic[]
+}
+
+/**
+ * Kubernetes reads manifests with sigs.k8s.io/yaml, which follows go-yaml v2 and so YAML 1.1:
+ * `yes`/`on` are booleans and `<<` merge keys work. We parse with the same schema so that the
+ * values we analyse are the ones the API server would receive.
+ */
+const PARSE_OPTIONS = {
+  version: '1.1',
+  merge: true,
+  prettyErrors: false,
+  uniqueKeys: true,
+} as const
+
+/** Alias expansions allowed per document (guards against "billion laughs" input). */
+const MAX_ALIAS_COUNT = 100
+
+/**
+ * Parses every document of a YAML (or JSON) stream. Never throws: syntax errors and values that
+ * cannot be converted become diagnostics with offsets.
+ */
+export function parseDocuments(source: string): ParseResult {
+  const diagnostics: Diagnostic[] = []
+  const documents: ParsedDocument[] = []
+  let parsed: Document.Parsed[]
+  try {
+    const stream = parseAllDocuments(source, PARSE_OPTIONS)
+    parsed = Array.isArray(stream) ? stream : []
+  } catch (error) {
+    // Extremely deep nesting can exhaust the parser's stack; report it instead of crashing.
+    diagnostics.push({
+      code: 'yaml-unparseable',
+      severity: 'error',
+      message: `The text could not be parsed as YAML: ${errorMessage(error)}`,
+      range: [0, Math.min(source.length, 1)],
+      source: 'yaml',
+    })
+    return { documents, diagnostics }
+  }
+
+  parsed.forEach((doc, index) => {
+    for (const error of doc.errors) {
+      diagnostics.push({
+        code: 'yaml-syntax',
+        severity: 'error',
+        message: firstLine(error.message),
+        range: clampRange(error.pos, source.length),
+        source: 'yaml',
+      })
+    }
+    for (const warning of doc.warnings) {
+      diagnostics.push({
+        code: 'yaml-warning',
+        severity: 'warning',
+        message: firstLine(warning.message),
+        range: clampRange(warning.pos, source.length),
+        source: 'yaml',
+      })
+    }
+    const range: Range = clampRange([doc.range[0], doc.range[1]], source.length)
+    let value: unknown
+    if (doc.errors.length === 0) {
+      try {
+        value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT })
+      } catch (error) {
+        diagnostics.push({
+          code: 'yaml-unconvertible',
+          severity: 'error',
+          message: `Document ${index + 1} could not be read: ${errorMessage(error)}`,
+          range,
+          source: 'yaml',
+        })
+      }
+    }
+    const locate = (path: Path): Range | undefined => {
+      const node = nodeAt(doc, path)
+      return node ? clampRange(node, source.length) : undefined
+    }
+    const locateNearest = (path: Path): Range => {
+      for (let length = path.length; length > 0; length--) {
+        const found = locate(path.slice(0, length))
+        if (found) return found
+      }
+      return range
+    }
+    documents.push({ index, value, range, locate, locateNearest })
+  })
+  return { documents, diagnostics }
+}
+
+/** Finds the source range of the value at `path`, following aliases. */
+function nodeAt(doc: Document.Parsed, path: Path): readonly [number, number] | undefined {
+  let node: unknown = doc.contents
+  let pair: Pair | undefined
+  for (const step of path) {
+    node = resolve(doc, node)
+    pair = undefined
+    if (typeof step === 'number') {
+      if (!isSeq(node)) return undefined
+      node = node.items[step]
+      if (node === undefined) return undefined
+    } else {
+      if (!isMap(node)) return undefined
+      pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === step)
+      if (!pair) return undefined
+      node = pair.value
+    }
+  }
+  const valueRange = isNode(node) ? rangeOf(node) : undefined
+  if (pair && isNode(pair.key)) {
+    const keyRange = rangeOf(pair.key)
+    if (keyRange) return [keyRange[0], valueRange ? valueRange[1] : keyRange[1]]
+  }
+  return valueRange
+}
+
+function resolve(doc: Document.Parsed, node: unknown): unknown {
+  return isAlias(node) ? node.resolve(doc) : node
+}
+
+function rangeOf(node: Node): readonly [number, number] | undefined {
+  return node.range ? [node.range[0], node.range[1]] : undefined
+}
+
+function clampRange(pos: readonly number[], length: number): Range {
+  const start = Math.max(0, Math.min(pos[0] ?? 0, length))
+  const end = Math.max(start, Math.min(pos[1] ?? start, length))
+  return [start, end]
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0] ?? message
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}

@@ -1,0 +1,76 @@
+import type { Analysis, Range, Severity } from '../core/index.ts'
+
+/** Where the Pod Security Standards are explained, check by check. */
+export const PSS_DOCS = 'https://kubernetes.io/docs/concepts/security/pod-security-standards/'
+
+/** An editor-independent marker: what to underline, how loudly, and what the hover says. */
+export interface MarkerSpec {
+  range: Range
+  severity: Severity | 'hint'
+  message: string
+  /** Short code shown after the message (a check ID or diagnostic code). */
+  code: string
+  /** Who reports it, shown in the hover. */
+  source: string
+  /** Optional docs page the code links to. */
+  docs?: string
+}
+
+/**
+ * Everything the analysis says about the text, as markers: core diagnostics at their own
+ * severity, failing Pod Security checks as warnings (baseline) or infos (restricted), capability
+ * warnings, and advisories as hints, since they are advice rather than admission failures.
+ * A finding with no source range is marked on its workload's pod spec.
+ */
+export function analysisMarkers(analysis: Analysis): MarkerSpec[] {
+  const markers: MarkerSpec[] = analysis.diagnostics.map((d) => ({
+    range: d.range,
+    severity: d.severity,
+    message: d.message,
+    code: d.code,
+    source: d.source,
+  }))
+  for (const w of analysis.workloads) {
+    for (const check of w.podSecurity.checks) {
+      if (check.allowed) continue
+      const lines = [
+        `Pod Security ${check.level} (${w.podSecurity.rulesVersion}): ${check.reason ?? check.id}`,
+      ]
+      if (check.detail) lines.push(check.detail)
+      if (check.scannerNote) lines.push(check.scannerNote)
+      const ranges = check.ranges.length > 0 ? check.ranges : [w.podSpecRange]
+      for (const range of ranges) {
+        markers.push({
+          range,
+          severity: check.level === 'baseline' ? 'warning' : 'info',
+          message: lines.join('\n'),
+          code: check.id,
+          source: 'Pod Security admission',
+          docs: PSS_DOCS,
+        })
+      }
+    }
+    for (const c of w.containers) {
+      for (const warning of c.capabilities.warnings) {
+        markers.push({
+          range: warning.range ?? c.range,
+          severity: warning.severity,
+          message: warning.message,
+          code: warning.code,
+          source: `${analysis.options.runtime} capabilities`,
+        })
+      }
+    }
+    for (const a of w.advisories) {
+      markers.push({
+        range: a.range,
+        severity: 'hint',
+        message: `${a.message}\nWhy: ${a.why}`,
+        code: a.code,
+        source: 'advisory',
+        ...(a.docs ? { docs: a.docs } : {}),
+      })
+    }
+  }
+  return markers
+}

@@ -1,0 +1,168 @@
+import { useEffect, useRef } from 'react'
+import { playgroundStore } from '../store/store.ts'
+import { resolveTheme } from '../store/preferences-slice.ts'
+import type { Range, Severity } from '../core/index.ts'
+import { analysisMarkers, type MarkerSpec } from './analysis-markers.ts'
+import { MODEL_URI, monaco } from './monaco-setup.ts'
+
+/** How long typing pauses before the text is analysed. The model always holds every keystroke. */
+const ANALYSE_DELAY_MS = 120
+
+const MARKER_OWNER = 'playground'
+
+function markerSeverity(severity: Severity | 'hint'): monaco.MarkerSeverity {
+  switch (severity) {
+    case 'error':
+      return monaco.MarkerSeverity.Error
+    case 'warning':
+      return monaco.MarkerSeverity.Warning
+    case 'info':
+      return monaco.MarkerSeverity.Info
+    case 'hint':
+      return monaco.MarkerSeverity.Hint
+  }
+}
+
+function toMonacoRange(model: monaco.editor.ITextModel, [start, end]: Range): monaco.IRange {
+  const from = model.getPositionAt(start)
+  const to = model.getPositionAt(Math.max(start, end))
+  return {
+    startLineNumber: from.lineNumber,
+    startColumn: from.column,
+    endLineNumber: to.lineNumber,
+    endColumn: to.column,
+  }
+}
+
+function toMarker(model: monaco.editor.ITextModel, m: MarkerSpec): monaco.editor.IMarkerData {
+  return {
+    ...toMonacoRange(model, m.range),
+    severity: markerSeverity(m.severity),
+    message: m.message,
+    source: m.source,
+    code: m.docs ? { value: m.code, target: monaco.Uri.parse(m.docs) } : m.code,
+  }
+}
+
+const darkQuery = () => window.matchMedia('(prefers-color-scheme: dark)')
+
+function editorTheme(): string {
+  const theme = resolveTheme(playgroundStore.getState().theme, darkQuery().matches)
+  return theme === 'dark' ? 'vs-dark' : 'vs'
+}
+
+/**
+ * The Monaco editor bound to the playground store: text flows in both directions, analysis
+ * findings become markers, and reveal requests from the panel move the caret.
+ */
+export default function CodeEditor() {
+  const host = useRef<HTMLDivElement>(null)
+
+  useEffect(() => {
+    const element = host.current
+    if (!element) return
+    const store = playgroundStore
+    const model = monaco.editor.createModel(
+      store.getState().source,
+      'yaml',
+      monaco.Uri.parse(MODEL_URI),
+    )
+    const editor = monaco.editor.create(element, {
+      model,
+      theme: editorTheme(),
+      automaticLayout: true,
+      minimap: { enabled: false },
+      scrollBeyondLastLine: false,
+      fontSize: 13,
+      tabSize: 2,
+      insertSpaces: true,
+      ariaLabel: 'Kubernetes manifest (YAML)',
+      fixedOverflowWidgets: true,
+    })
+    window.__editor = editor
+    window.__monaco = monaco
+
+    // The text last handed to the store by this editor: a store change to any other text came
+    // from outside (an example, a restored session) and replaces the model's content.
+    let pushed = model.getValue()
+    let timer: ReturnType<typeof setTimeout> | undefined
+    let applyingExternal = false
+
+    const flush = () => {
+      if (timer === undefined) return
+      clearTimeout(timer)
+      timer = undefined
+      pushed = model.getValue()
+      store.getState().setSource(pushed)
+    }
+
+    const showMarkers = () => {
+      const { source, analysis } = store.getState()
+      // Offsets only fit the text they were computed for; the next flush brings fresh ones.
+      if (source !== model.getValue()) return
+      monaco.editor.setModelMarkers(
+        model,
+        MARKER_OWNER,
+        analysisMarkers(analysis).map((m) => toMarker(model, m)),
+      )
+    }
+
+    const contentSub = model.onDidChangeContent(() => {
+      if (applyingExternal) return
+      clearTimeout(timer)
+      timer = setTimeout(flush, ANALYSE_DELAY_MS)
+    })
+
+    let lastSeq = store.getState().revealRequest?.seq ?? 0
+    const unsubscribe = store.subscribe((state, prev) => {
+      if (state.source !== prev.source && state.source !== pushed) {
+        clearTimeout(timer)
+        timer = undefined
+        pushed = state.source
+        applyingExternal = true
+        // An edit operation rather than setValue, so Ctrl+Z can bring the user's text back.
+        model.pushEditOperations(
+          [],
+          [{ range: model.getFullModelRange(), text: state.source }],
+          () => null,
+        )
+        applyingExternal = false
+      }
+      if (state.analysis !== prev.analysis) showMarkers()
+      if (state.theme !== prev.theme) monaco.editor.setTheme(editorTheme())
+      const request = state.revealRequest
+      if (request && request.seq !== lastSeq) {
+        lastSeq = request.seq
+        flush()
+        const range = toMonacoRange(model, request.range)
+        editor.setSelection(range)
+        editor.revealRangeInCenter(range)
+        editor.focus()
+      }
+    })
+
+    const media = darkQuery()
+    const onSystemTheme = () => monaco.editor.setTheme(editorTheme())
+    media.addEventListener('change', onSystemTheme)
+    // Leaving the page must not lose the last keystrokes to the debounce.
+    const onHide = () => flush()
+    window.addEventListener('pagehide', onHide)
+    document.addEventListener('visibilitychange', onHide)
+
+    showMarkers()
+
+    return () => {
+      flush()
+      media.removeEventListener('change', onSystemTheme)
+      window.removeEventListener('pagehide', onHide)
+      document.removeEventListener('visibilitychange', onHide)
+      unsubscribe()
+      contentSub.dispose()
+      editor.dispose()
+      model.dispose()
+      if (window.__editor === editor) window.__editor = undefined
+    }
+  }, [])
+
+  return <div ref={host} style={{ height: '100%', width: '100%' }} data-testid="editor.root" />
+}

@@ -1,0 +1,59 @@
+/**
+ * Monaco + monaco-yaml set-up. Imported only from the lazily loaded editor, so none of this is
+ * in the first-paint bundle. Everything is bundled locally: no CDN, no network.
+ */
+import * as monaco from 'monaco-editor/editor'
+import 'monaco-editor/features/register.all'
+import 'monaco-editor/languages/definitions/yaml/register'
+import EditorWorker from 'monaco-editor/editor/editor.worker?worker'
+import { configureMonacoYaml } from 'monaco-yaml'
+import YamlWorker from './yaml.worker.ts?worker'
+
+/** The URI of the one document the playground edits. */
+export const MODEL_URI = 'file:///manifest.yaml'
+
+self.MonacoEnvironment = {
+  getWorker(_moduleId: string, label: string) {
+    return label === 'yaml' ? new YamlWorker() : new EditorWorker()
+  },
+}
+
+// monaco-editor >= 0.55 needs an explicit `worker` in createWebWorker and no longer posts
+// `createData`; monaco-yaml 5.5.1 (via monaco-worker-manager) still uses the old options, so its
+// requests would reach the plain editor worker ("Missing requestHandler or method: doValidation").
+// Re-create what monaco's internal function used to do. See monaco-yaml issues #272 and #275,
+// monaco-editor #5310; remove once monaco-yaml ships its own fix.
+interface LegacyWorkerOptions {
+  createData?: unknown
+  label?: string
+  moduleId?: string
+}
+const createWebWorker = monaco.editor.createWebWorker
+monaco.editor.createWebWorker = ((
+  opts: monaco.editor.IInternalWebWorkerOptions | LegacyWorkerOptions,
+) => {
+  if ('worker' in opts) return createWebWorker(opts)
+  const worker = self.MonacoEnvironment?.getWorker?.(
+    opts.moduleId ?? 'workerMain.js',
+    opts.label ?? 'monaco-editor-worker',
+  )
+  return createWebWorker({
+    worker: Promise.resolve(worker).then((w) => {
+      if (!w) throw new Error('No worker for ' + (opts.label ?? 'monaco-editor-worker'))
+      // The worker ignores its first message and reads createData from the second.
+      w.postMessage('ignore')
+      w.postMessage(opts.createData)
+      return w
+    }),
+  })
+}) as typeof monaco.editor.createWebWorker
+
+configureMonacoYaml(monaco, {
+  enableSchemaRequest: false,
+  validate: true,
+  hover: true,
+  completion: true,
+  schemas: [],
+})
+
+export { monaco }

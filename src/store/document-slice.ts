@@ -1,0 +1,43 @@
+import type { StateCreator } from 'zustand'
+import { analyze, type Analysis } from '../core/index.ts'
+import type { PlaygroundState } from './store.ts'
+
+/** The manifest shown on a first visit: one container with no securityContext at all. */
+export const STARTER_SOURCE = `# Edit me, or pick an example. Nothing leaves your browser.
+apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: app
+      image: nginx:1.27
+`
+
+export interface DocumentSlice {
+  /** The manifest text: the single source of truth for everything the panel shows. */
+  source: string
+  /** `analyze(source, options)`, recomputed by every action that changes either input. */
+  analysis: Analysis
+  /** The example file `source` was last loaded from, until the user edits it. */
+  example: string | null
+  /** Replaces the manifest text and re-analyses it in the same update. */
+  setSource: (source: string) => void
+  /** Loads an example's text (already fetched by the caller) and remembers which one it was. */
+  loadExample: (file: string, text: string) => void
+}
+
+export const createDocumentSlice: StateCreator<PlaygroundState, [], [], DocumentSlice> = (set) => ({
+  source: STARTER_SOURCE,
+  analysis: analyze(STARTER_SOURCE),
+  example: null,
+  // The only writer of `source`: analysis can never describe other text than the one stored.
+  setSource: (source) =>
+    set((s) => ({
+      source,
+      analysis: analyze(source, s.options),
+      example: source === s.source ? s.example : null,
+    })),
+  loadExample: (file, text) =>
+    set((s) => ({ source: text, analysis: analyze(text, s.options), example: file })),
+})

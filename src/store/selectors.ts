@@ -1,0 +1,23 @@
+import type { Analysis, PssCheck, Workload } from '../core/index.ts'
+
+/** The one-based line number of a zero-based offset in `source`. */
+export function lineOfOffset(source: string, offset: number): number {
+  let line = 1
+  const end = Math.min(offset, source.length)
+  for (let i = 0; i < end; i++) if (source.charCodeAt(i) === 10) line++
+  return line
+}
+
+/** The Pod Security checks a workload fails, baseline ones first. */
+export function selectFailingChecks(workload: Workload): PssCheck[] {
+  const failing = workload.podSecurity.checks.filter((c) => !c.allowed)
+  return [
+    ...failing.filter((c) => c.level === 'baseline'),
+    ...failing.filter((c) => c.level === 'restricted'),
+  ]
+}
+
+/** True when the analysis has nothing to show: no workloads and no diagnostics. */
+export function selectIsEmpty(analysis: Analysis): boolean {
+  return analysis.workloads.length === 0 && analysis.diagnostics.length === 0
+}

@@ -1,0 +1,158 @@
+import { beforeEach, describe, expect, it } from 'vitest'
+import type { StateStorage } from 'zustand/middleware'
+import type { StoreApi } from 'zustand/vanilla'
+import { analyze, DEFAULT_OPTIONS } from '../core/index.ts'
+import { PERSIST_KEY, PERSIST_VERSION } from './persisted-state.ts'
+import { STARTER_SOURCE } from './document-slice.ts'
+import { createMemoryStorage, createPlaygroundStore, type PlaygroundState } from './store.ts'
+
+const POD =
+  'apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec:\n  containers: [{name: c, image: x}]\n'
+
+let storage: StateStorage
+let store: StoreApi<PlaygroundState>
+
+function saved(): unknown {
+  const raw = storage.getItem(PERSIST_KEY)
+  return typeof raw === 'string' ? JSON.parse(raw) : null
+}
+
+/** A fresh store reading what an earlier session left in storage. */
+function reopen(): StoreApi<PlaygroundState> {
+  return createPlaygroundStore(storage)
+}
+
+beforeEach(() => {
+  storage = createMemoryStorage()
+  store = createPlaygroundStore(storage)
+})
+
+describe('document slice', () => {
+  it('starts with the starter manifest and its analysis', () => {
+    const s = store.getState()
+    expect(s.source).toBe(STARTER_SOURCE)
+    expect(s.analysis).toEqual(analyze(STARTER_SOURCE, DEFAULT_OPTIONS))
+  })
+
+  it('setSource stores the text and its analysis in one update', () => {
+    const seen: PlaygroundState[] = []
+    store.subscribe((s) => seen.push(s))
+    store.getState().setSource(POD)
+    expect(seen).toHaveLength(1)
+    expect(seen[0]?.source).toBe(POD)
+    expect(seen[0]?.analysis).toEqual(analyze(POD, seen[0]?.options))
+  })
+
+  it('loadExample remembers the file until the text is edited', () => {
+    store.getState().loadExample('privileged.yaml', POD)
+    expect(store.getState().example).toBe('privileged.yaml')
+    store.getState().setSource(POD)
+    expect(store.getState().example).toBe('privileged.yaml')
+    store.getState().setSource(POD + '# edited\n')
+    expect(store.getState().example).toBeNull()
+  })
+})
+
+describe('assumptions slice', () => {
+  it('each setter re-analyses the current source with the new option', () => {
+    store.getState().setSource(POD)
+    store.getState().setAssumption('runtime', 'cri-o')
+    store.getState().setAssumption('kernel', '5.4')
+    const s = store.getState()
+    expect(s.options).toEqual({ ...DEFAULT_OPTIONS, runtime: 'cri-o', kernel: '5.4' })
+    expect(s.analysis.options.runtime).toBe('cri-o')
+    expect(s.analysis).toEqual(analyze(POD, s.options))
+  })
+
+  it('resetAssumptions goes back to the core defaults', () => {
+    store.getState().setAssumption('imageUser', 1000)
+    store.getState().resetAssumptions()
+    expect(store.getState().options).toEqual(DEFAULT_OPTIONS)
+    expect(store.getState().analysis.options.imageUser).toBe(DEFAULT_OPTIONS.imageUser)
+  })
+})
+
+describe('ui slice', () => {
+  it('every reveal gets a new sequence number, even for the same range', () => {
+    store.getState().revealRange([3, 9])
+    store.getState().revealRange([3, 9])
+    expect(store.getState().revealRequest).toEqual({ range: [3, 9], seq: 2 })
+  })
+
+  it('selecting a container also reveals it', () => {
+    store.getState().selectContainer({ workload: 0, container: 'app' }, [10, 20])
+    expect(store.getState().selectedContainer).toEqual({ workload: 0, container: 'app' })
+    expect(store.getState().revealRequest?.range).toEqual([10, 20])
+  })
+})
+
+describe('persistence', () => {
+  it('saves only the text, the assumptions and the theme, with a version', () => {
+    store.getState().setSource(POD)
+    store.getState().setAssumption('runtime', 'docker')
+    store.getState().setTheme('dark')
+    store.getState().revealRange([0, 1])
+    expect(saved()).toEqual({
+      state: { source: POD, options: { ...DEFAULT_OPTIONS, runtime: 'docker' }, theme: 'dark' },
+      version: PERSIST_VERSION,
+    })
+  })
+
+  it('a new session restores the text and assumptions and re-analyses them', () => {
+    store.getState().setSource(POD)
+    store.getState().setAssumption('seccompDefault', true)
+    const next = reopen().getState()
+    expect(next.source).toBe(POD)
+    expect(next.options.seccompDefault).toBe(true)
+    expect(next.analysis).toEqual(analyze(POD, next.options))
+    expect(next.revealRequest).toBeNull()
+  })
+
+  it('keeps the text when the assumptions in storage have the wrong shape', () => {
+    storage.setItem(
+      PERSIST_KEY,
+      JSON.stringify({
+        state: {
+          source: POD,
+          options: { runtime: 'rkt', kernel: 5, kubernetesVersion: 'v2.0', imageUser: -1 },
+          theme: 'neon',
+        },
+        version: PERSIST_VERSION,
+      }),
+    )
+    const next = reopen().getState()
+    expect(next.source).toBe(POD)
+    expect(next.options).toEqual(DEFAULT_OPTIONS)
+    expect(next.theme).toBe('system')
+  })
+
+  it('keeps each valid assumption and drops only the invalid ones', () => {
+    storage.setItem(
+      PERSIST_KEY,
+      JSON.stringify({
+        state: { options: { runtime: 'cri-o', appArmor: 'yes', imageUser: 'nginx' } },
+        version: PERSIST_VERSION,
+      }),
+    )
+    const next = reopen().getState()
+    expect(next.source).toBe(STARTER_SOURCE)
+    expect(next.options).toEqual({ ...DEFAULT_OPTIONS, runtime: 'cri-o', imageUser: 'nginx' })
+  })
+
+  it('reads the text saved by an older version', () => {
+    storage.setItem(PERSIST_KEY, JSON.stringify({ state: { source: POD }, version: 0 }))
+    expect(reopen().getState().source).toBe(POD)
+  })
+
+  it('falls back to the defaults when storage holds something that is not JSON state', () => {
+    storage.setItem(PERSIST_KEY, JSON.stringify(['not', 'an', 'object']))
+    const next = reopen().getState()
+    expect(next.source).toBe(STARTER_SOURCE)
+    expect(next.options).toEqual(DEFAULT_OPTIONS)
+  })
+
+  it('starts normally when storage holds text that is not JSON', () => {
+    storage.setItem(PERSIST_KEY, '{"state": {"source": "trunc')
+    expect(reopen().getState().source).toBe(STARTER_SOURCE)
+  })
+})

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { expect, test } from './fixtures.ts'
 
 test('every example loads in one click with no YAML syntax diagnostic', async ({
@@ -6,6 +8,7 @@ test('every example loads in one click with no YAML syntax diagnostic', async ({
   panel,
   toolbar,
 }) => {
+  test.setTimeout(180_000)
   await page.goto('/')
   await editor.ready()
   await toolbar.openExamples()
@@ -18,7 +21,10 @@ test('every example loads in one click with no YAML syntax diagnostic', async ({
     const file = await button.getAttribute('data-file')
     await button.click()
     await expect(page.getByTestId('examples.gallery')).toBeHidden()
-    const expected = await page.evaluate(async (f) => (await fetch(`./examples/${f}`)).text(), file)
+    const expected = readFileSync(
+      join(import.meta.dirname, '../public/examples', file ?? ''),
+      'utf8',
+    )
     await expect.poll(() => editor.text(), { message: file ?? '' }).toBe(expected)
     await expect(panel.workloads().first(), `${file} shows a workload`).toBeVisible()
     await expect(panel.diagnostics().and(page.locator('[data-code="yaml-syntax"]'))).toHaveCount(0)

@@ -36,6 +36,15 @@ for (const theme of ['Light', 'Dark'] as const) {
     const path = join(testInfo.project.outputDir, 'screenshots', `theme-${theme.toLowerCase()}.png`)
     const shot = await page.screenshot({ path })
     await testInfo.attach(`theme-${theme.toLowerCase()}`, { body: shot, contentType: 'image/png' })
+    // The panel scrolls inside a 100vh layout: make the viewport tall enough for the whole card.
+    await page.setViewportSize({ width: 1440, height: 2600 })
+    const card = await panel.container('app').screenshot({
+      path: join(testInfo.project.outputDir, 'screenshots', `container-${theme.toLowerCase()}.png`),
+    })
+    await testInfo.attach(`container-${theme.toLowerCase()}`, {
+      body: card,
+      contentType: 'image/png',
+    })
   })
 }
 

@@ -48,8 +48,8 @@ const QUANTITY_FIELDS = [
 
 // client-node drops the OpenAPI `enum` lists. These security-relevant ones are restored from the
 // `+enum` types in kubernetes/api core/v1/types.go (SeccompProfileType, AppArmorProfileType,
-// ProcMountType), so the editor can complete them. Each value must appear in the field's description
-// text, or, for procMount, be checked below against the source description.
+// ProcMountType), so the editor can complete them. As a drift check, each value must appear in the
+// field's description (procMount's names only its default, see checkOverlays).
 const ENUMS = {
   'V1SeccompProfile.type': ['Localhost', 'RuntimeDefault', 'Unconfined'],
   'V1AppArmorProfile.type': ['Localhost', 'RuntimeDefault', 'Unconfined'],
@@ -246,10 +246,11 @@ function pinKinds(definitions) {
 }
 
 /**
- * One rule per kind: when `kind` is ours and `apiVersion` is absent or names a built-in API group
- * (no dot; CRD groups must contain one), the document must match that kind's definition, whose
- * pinned apiVersion then flags a stale or wrong version (`extensions/v1beta1`). A document of any
- * other kind, or a CRD that reuses one of these kind names, matches no rule and gets no error.
+ * One rule per kind: when `kind` is ours and `apiVersion` is not a string with a dot (a built-in API
+ * group such as `apps/v1`, or absent, or still being typed; CRD groups must contain a dot), the
+ * document must match that kind's definition, whose pinned apiVersion then flags a stale or wrong
+ * version (`extensions/v1beta1`) and is offered for completion. A document of any other kind, or a
+ * CRD that reuses one of these kind names (`batch.volcano.sh/v1alpha1` Job), matches no rule.
  */
 function kindRule(kind, then) {
   return {

@@ -66,11 +66,14 @@ export function CapabilitySets({
         </div>
       </dl>
       <p className={styles.diff}>
-        Compared with the {runtime} default{' '}
-        <a href={capsHref(caps.runtimeDefault)} className={styles.hex}>
-          {caps.runtimeDefault}
-        </a>
-        : {caps.added.length === 0 && caps.dropped.length === 0 && <span>no change.</span>}
+        <span>
+          Compared with the {runtime} default{' '}
+          <a href={capsHref(caps.runtimeDefault)} className={styles.hex}>
+            {caps.runtimeDefault}
+          </a>
+          :
+        </span>{' '}
+        {caps.added.length === 0 && caps.dropped.length === 0 && <span>no change.</span>}
         {caps.added.map((n) => (
           <Chip key={`+${n}`} tone="privileged" title="Added beyond the runtime default">
             + {shortName(n)}

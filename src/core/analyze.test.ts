@@ -79,6 +79,12 @@ describe('the classic capability examples on containerd, as root (capabilities-a
     expect(caps.CapEff).toBe('0000000000000000')
     expect(caps.uid).toBe(65532)
   })
+
+  it('an image USER given by name (not root) is non-root: only the bounding set remains', () => {
+    const caps = only(analyze(pod(''), { imageUser: 'nginx' })).capabilities
+    expect(caps.CapEff).toBe('0000000000000000')
+    expect(caps.explanation.join(' ')).toContain('user "nginx"')
+  })
 })
 
 describe('effective security context (kubernetes pkg/securitycontext/util.go)', () => {

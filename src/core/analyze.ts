@@ -7,7 +7,6 @@ import {
   resolveEffectiveContext,
   typeDiagnostic,
   type ContainerSite,
-  type Locate,
 } from './security-context/effective-context.ts'
 import {
   validateContainer,
@@ -25,6 +24,7 @@ import type {
   ContainerResources,
   Diagnostic,
   HostPathMount,
+  Locate,
   Path,
   ResourceAmounts,
   Setting,
@@ -125,7 +125,7 @@ function analyzeContainer(
     privileged: settings.privileged.value === true,
     add: capabilityLists.add,
     drop: capabilityLists.drop,
-    uid: effectiveUid(settings.runAsUser),
+    ...effectiveUser(settings.runAsUser),
     allowPrivilegeEscalation: booleanSetting(settings.allowPrivilegeEscalation),
   })
   for (const warning of capabilities.warnings) {
@@ -148,15 +148,19 @@ function analyzeContainer(
   }
 }
 
-/** The UID the process runs as: numeric runAsUser or image USER; null when it cannot be known. */
-function effectiveUid(runAsUser: Setting): number | null {
+/**
+ * Who the process runs as: the numeric runAsUser or image USER; a user name other than root is
+ * non-root with an unknown UID; null when nothing is known (computed as root).
+ */
+function effectiveUser(runAsUser: Setting): { uid: number | null; userName?: string } {
   const value = runAsUser.value
-  if (typeof value === 'number') return value
+  if (typeof value === 'number') return { uid: value }
   if (typeof value === 'string') {
-    if (/^\d+$/.test(value)) return Number(value)
-    if (value === 'root') return 0
+    if (/^\d+$/.test(value)) return { uid: Number(value) }
+    if (value === 'root') return { uid: 0 }
+    return { uid: null, userName: value }
   }
-  return null
+  return { uid: null }
 }
 
 function booleanSetting(setting: Setting): boolean | undefined {

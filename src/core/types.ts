@@ -13,6 +13,19 @@ export type Range = readonly [start: number, end: number]
 /** A path into a parsed document, as object keys and array indexes. */
 export type Path = readonly (string | number)[]
 
+/** The raw pod template: `metadata` and `spec` exactly as parsed (any shape; never trust types). */
+export interface PodTemplateInput {
+  metadata: unknown
+  spec: unknown
+}
+
+/**
+ * Maps a path relative to the pod template root (e.g. `['spec', 'containers', 0,
+ * 'securityContext', 'privileged']`) to a source range, falling back to the nearest ancestor
+ * written in the source.
+ */
+export type Locate = (path: Path) => Range
+
 export type ContainerRuntime = 'containerd' | 'cri-o' | 'docker'
 
 /** A Pod Security policy version as written in namespace labels: `v1.<minor>` or `latest`. */
@@ -43,7 +56,8 @@ export interface AnalysisOptions {
 export type Severity = 'error' | 'warning' | 'info'
 
 /** Who would report a diagnostic: the YAML parser, the API server, the kubelet, the runtime, or us. */
-export type DiagnosticSource = 'yaml' | 'schema' | 'api-server' | 'kubelet' | 'runtime' | 'playground'
+export type DiagnosticSource =
+  'yaml' | 'schema' | 'api-server' | 'kubelet' | 'runtime' | 'playground'
 
 export interface Diagnostic {
   /** Stable machine-readable code, e.g. `yaml-syntax`, `invalid-type`, `ape-false-privileged`. */
@@ -59,7 +73,8 @@ export type ContainerType = 'initContainer' | 'container' | 'ephemeralContainer'
 export type SettingSource = 'container' | 'pod' | 'default'
 
 /** A JSON value as found in a manifest. */
-export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue }
+export type JsonValue =
+  null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue }
 
 /** One effective setting of a container, with where it came from. */
 export interface Setting {

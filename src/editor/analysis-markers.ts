@@ -30,6 +30,8 @@ export function analysisMarkers(analysis: Analysis): MarkerSpec[] {
     code: d.code,
     source: d.source,
   }))
+  // The core may report a capability warning both as a diagnostic and on the container.
+  const seen = new Set(analysis.diagnostics.map((d) => `${d.code}@${d.range[0]}`))
   for (const w of analysis.workloads) {
     for (const check of w.podSecurity.checks) {
       if (check.allowed) continue
@@ -52,6 +54,7 @@ export function analysisMarkers(analysis: Analysis): MarkerSpec[] {
     }
     for (const c of w.containers) {
       for (const warning of c.capabilities.warnings) {
+        if (seen.has(`${warning.code}@${(warning.range ?? c.range)[0]}`)) continue
         markers.push({
           range: warning.range ?? c.range,
           severity: warning.severity,

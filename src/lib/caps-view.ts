@@ -3,10 +3,13 @@
  * comparing a mask with a runtime default or a second mask, and the `securityContext` snippet that
  * produces a mask. Decoding, encoding and the capability table itself live in the core.
  */
-import type { ContainerRuntime } from '../core/index.ts'
-import { CAPABILITIES } from '../core/capabilities/capability-table.ts'
-import { encodeCapabilities } from '../core/capabilities/codec.ts'
-import { RUNTIME_DEFAULT_CAPABILITIES } from '../core/capabilities/runtimes.ts'
+import {
+  CAPABILITIES,
+  RUNTIME_DEFAULT_CAPABILITIES,
+  encodeCapabilities,
+  runtimeLabel,
+  type ContainerRuntime,
+} from '../core/index.ts'
 
 /** A capability mask is 64 bits wide, as printed in `/proc/<pid>/status`. */
 export const MASK_BITS = 64
@@ -16,9 +19,9 @@ const HEX_DIGITS = /^[0-9a-f]{1,16}$/i
 
 /** Display names for the runtime picker; CRI-O's list changed in 1.18 (see the reference, §2). */
 export const RUNTIME_LABELS: Readonly<Record<ContainerRuntime, string>> = {
-  containerd: 'containerd',
-  'cri-o': 'CRI-O (1.18 and later)',
-  docker: 'Docker',
+  containerd: runtimeLabel('containerd'),
+  'cri-o': `${runtimeLabel('cri-o')} (1.18 and later)`,
+  docker: runtimeLabel('docker'),
 }
 
 /**

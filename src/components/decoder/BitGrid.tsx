@@ -1,4 +1,4 @@
-import { CAPABILITIES } from '../../core/capabilities/capability-table.ts'
+import { CAPABILITIES } from '../../core/index.ts'
 import { LAST_KNOWN_BIT, MASK_BITS, isBitSet } from '../../lib/caps-view.ts'
 import styles from './BitGrid.module.css'
 

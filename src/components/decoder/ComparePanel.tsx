@@ -1,6 +1,5 @@
+import { decodeCapabilities, type ContainerRuntime } from '../../core/index.ts'
 import { useId, useState } from 'react'
-import type { ContainerRuntime } from '../../core/index.ts'
-import { decodeCapabilities } from '../../core/capabilities/codec.ts'
 import {
   RUNTIME_LABELS,
   capabilityLabel,

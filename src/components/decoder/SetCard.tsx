@@ -1,5 +1,4 @@
-import { lookupCapability } from '../../core/capabilities/capability-table.ts'
-import { formatCapsh, type DecodedSet } from '../../core/capabilities/codec.ts'
+import { formatCapsh, lookupCapability, type DecodedSet } from '../../core/index.ts'
 import { LAST_KNOWN_BIT } from '../../lib/caps-view.ts'
 import { CopyButton } from './CopyButton.tsx'
 import styles from './SetCard.module.css'

@@ -31,8 +31,10 @@ export interface CapabilityInput {
   privileged: boolean
   add: ReadonlyArray<CapabilityListItem>
   drop: ReadonlyArray<CapabilityListItem>
-  /** The process UID; null when unknown, which is computed as root. */
+  /** The process UID; null when unknown, which is computed as root unless `userName` is given. */
   uid: number | null
+  /** A non-root user known only by name (an image USER such as `nginx`), used when `uid` is null. */
+  userName?: string
   allowPrivilegeEscalation: boolean | undefined
   /**
    * Model runtimes from before the CVE-2022-24769 fixes (containerd < 1.5.11 / 1.6.2, Docker <
@@ -388,7 +390,7 @@ function explain({ ctx, spec, warnings, root }: ExplainFacts): string[] {
     }
   }
 
-  if (input.uid === null) {
+  if (input.uid === null && input.userName === undefined) {
     sentences.push('Unknown UID: computed as root (the image USER decides).')
   } else if (root) {
     sentences.push(
@@ -396,11 +398,11 @@ function explain({ ctx, spec, warnings, root }: ExplainFacts): string[] {
     )
   } else if (spec.amb !== 0n) {
     sentences.push(
-      `The process runs as UID ${input.uid} (non-root), but the ambient set keeps its capabilities across exec.`,
+      `The process runs as ${userLabel(input)} (non-root), but the ambient set keeps its capabilities across exec.`,
     )
   } else {
     sentences.push(
-      `The process runs as UID ${input.uid} (non-root): the kernel clears the permitted and effective sets at exec, so only the bounding set remains (no file capabilities assumed).`,
+      `The process runs as ${userLabel(input)} (non-root): the kernel clears the permitted and effective sets at exec, so only the bounding set remains (no file capabilities assumed).`,
     )
   }
 
@@ -417,6 +419,10 @@ function explain({ ctx, spec, warnings, root }: ExplainFacts): string[] {
     )
   }
   return sentences
+}
+
+function userLabel(input: CapabilityInput): string {
+  return input.uid === null ? `user "${input.userName ?? ''}"` : `UID ${input.uid}`
 }
 
 /**
@@ -452,7 +458,7 @@ export function computeContainerCapabilities(input: CapabilityInput): ContainerC
   if (input.legacyInheritable === true) spec.inh |= spec.bnd
 
   // Kernel execve rules (capabilities(7)) after runc's finalizeNamespace (reference 4.2).
-  const root = input.uid === null || input.uid === 0
+  const root = input.uid === 0 || (input.uid === null && input.userName === undefined)
   const permitted = root ? spec.bnd | spec.inh | spec.amb : spec.amb
   const sets: Record<CapabilitySetName, CapMask> = {
     CapInh: spec.inh,
@@ -473,7 +479,7 @@ export function computeContainerCapabilities(input: CapabilityInput): ContainerC
         'add',
         'cap-add-non-root',
         'info',
-        `${capName} reaches only the bounding set: UID ${input.uid} is not root, so the kernel clears the permitted and effective sets at exec. Only a binary with file capabilities could use it.`,
+        `${capName} reaches only the bounding set: ${userLabel(input)} is not root, so the kernel clears the permitted and effective sets at exec. Only a binary with file capabilities could use it.`,
       ),
     )
   }

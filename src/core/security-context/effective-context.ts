@@ -4,20 +4,13 @@ import type {
   ContainerType,
   Diagnostic,
   JsonValue,
+  Locate,
   Path,
+  PodTemplateInput,
   Range,
   Setting,
   SettingName,
 } from '../types.ts'
-
-/** Maps a path relative to the pod template root to a source range (nearest written ancestor). */
-export type Locate = (path: Path) => Range
-
-/** The raw pod template: `metadata` and `spec` exactly as parsed (any shape). */
-export interface PodTemplateInput {
-  metadata: unknown
-  spec: unknown
-}
 
 /** One container of a pod template, as found in the source. */
 export interface ContainerSite {

@@ -1,11 +1,14 @@
 import { arrayAt, booleanAt, isRecord, recordAt, stringAt } from '../util/json-access.ts'
-import type { AnalysisOptions, Diagnostic, Path, Setting, SettingName } from '../types.ts'
-import {
-  formatPath,
-  type ContainerSite,
-  type Locate,
-  type PodTemplateInput,
-} from './effective-context.ts'
+import type {
+  AnalysisOptions,
+  Diagnostic,
+  Locate,
+  Path,
+  PodTemplateInput,
+  Setting,
+  SettingName,
+} from '../types.ts'
+import { formatPath, type ContainerSite } from './effective-context.ts'
 
 /** The largest UID/GID the API accepts (IsValidUserID / IsValidGroupID). */
 const MAX_ID = 2147483647

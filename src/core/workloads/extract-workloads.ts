@@ -1,8 +1,15 @@
 import { isRecord, recordAt, stringAt, valueAtPath, type JsonRecord } from '../util/json-access.ts'
 import type { ParsedDocument } from '../yaml/parse-documents.ts'
-import type { ContainerSite, PodTemplateInput } from '../security-context/effective-context.ts'
+import type { ContainerSite } from '../security-context/effective-context.ts'
 import { describeValue, formatPath, typeDiagnostic } from '../security-context/effective-context.ts'
-import type { ContainerType, Diagnostic, Path, Range, WorkloadKind } from '../types.ts'
+import type {
+  ContainerType,
+  Diagnostic,
+  Path,
+  PodTemplateInput,
+  Range,
+  WorkloadKind,
+} from '../types.ts'
 
 /** Where each workload kind keeps its pod template (k8s.io/api apps/v1, batch/v1, core/v1). */
 const POD_TEMPLATE_PATHS: Record<WorkloadKind, Path> = {

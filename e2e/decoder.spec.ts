@@ -206,6 +206,19 @@ test.describe('capability decoder', () => {
       await page.screenshot({ path: testInfo.outputPath(`decoder-${scheme}.png`), fullPage: true })
       await input(page).fill(STATUS)
       await expect(page.getByTestId('hex-CapAmb')).toBeVisible()
+      // The app's own theme choice (data-theme on <html>) wins over the OS scheme.
+      const other = scheme === 'light' ? 'dark' : 'light'
+      await page.evaluate((theme) => {
+        document.documentElement.dataset.theme = theme
+      }, other)
+      const flipped = await page
+        .getByRole('main')
+        .evaluate((el) => getComputedStyle(el).backgroundColor)
+      const [r2 = 0] = (flipped.match(/\d+/g) ?? []).map(Number)
+      expect(other === 'light' ? r2 > 200 : r2 < 60).toBe(true)
+      await page.evaluate((theme) => {
+        document.documentElement.dataset.theme = theme
+      }, scheme)
       await page.screenshot({
         path: testInfo.outputPath(`decoder-status-${scheme}.png`),
         fullPage: true,

@@ -78,7 +78,8 @@ const totals = [
 const header = ['file', 'type', 'raw KiB', 'gzip KiB', 'loads']
 const all = [header, ...rows, ...totals]
 const widths = header.map((_, i) => Math.max(...all.map((r) => r[i].length)))
-const line = (r) => r.map((c, i) => (i >= 2 && i <= 3 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ')
+const line = (r) =>
+  r.map((c, i) => (i >= 2 && i <= 3 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ')
 console.log('\n' + line(header))
 console.log(widths.map((w) => '-'.repeat(w)).join('  '))
 for (const r of rows) console.log(line(r))

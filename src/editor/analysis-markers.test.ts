@@ -102,4 +102,42 @@ describe('analysisMarkers', () => {
       },
     ])
   })
+
+  it('does not mark a capability warning twice when it is also a diagnostic', () => {
+    const base = analyze(
+      'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - name: c\n      image: x\n',
+    )
+    const container = base.workloads[0]?.containers[0]
+    expect(container).toBeDefined()
+    if (!container) return
+    const warning = {
+      code: 'cap-unknown-ignored',
+      severity: 'warning' as const,
+      name: 'FOO',
+      list: 'add' as const,
+      message: 'FOO is not a capability',
+      range: [10, 13] as const,
+    }
+    const analysis = withWorkload({
+      containers: [
+        { ...container, capabilities: { ...container.capabilities, warnings: [warning] } },
+      ],
+    })
+    const once = analysisMarkers(analysis).filter((m) => m.code === warning.code)
+    expect(once).toHaveLength(1)
+    const twice = analysisMarkers({
+      ...analysis,
+      diagnostics: [
+        {
+          code: warning.code,
+          severity: 'warning',
+          message: warning.message,
+          range: warning.range,
+          source: 'runtime',
+        },
+      ],
+    }).filter((m) => m.code === warning.code)
+    expect(twice).toHaveLength(1)
+    expect(twice[0]?.source).toBe('runtime')
+  })
 })

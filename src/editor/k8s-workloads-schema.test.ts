@@ -206,8 +206,8 @@ beforeAll(async () => {
   createWorker = (globalThis as Record<string, unknown>)[factoryKey] as WorkerFactory
 })
 
-/** Opens `text` as the one model and returns the worker, configured as the editor configures it. */
 let opened = 0
+/** Opens `text` as the one model and returns the worker, configured as the editor configures it. */
 function open(text: string): { worker: YamlWorker; uri: string } {
   // A new URI each time: the language service caches parsed documents by URI and version.
   opened += 1

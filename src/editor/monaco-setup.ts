@@ -6,7 +6,8 @@ import * as monaco from 'monaco-editor/editor'
 import 'monaco-editor/features/register.all'
 import 'monaco-editor/languages/definitions/yaml/register'
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker'
-import { configureMonacoYaml } from 'monaco-yaml'
+import { configureMonacoYaml, type JSONSchema } from 'monaco-yaml'
+import workloadSchema from './k8s-workloads.schema.json'
 import YamlWorker from './yaml.worker.ts?worker'
 
 /** The URI of the one document the playground edits. */
@@ -53,7 +54,14 @@ configureMonacoYaml(monaco, {
   validate: true,
   hover: true,
   completion: true,
-  schemas: [],
+  // Offline by design: the schema for the workload kinds is bundled, never fetched.
+  schemas: [
+    {
+      uri: 'inmemory://schemas/k8s-workloads.schema.json',
+      fileMatch: ['**/manifest.yaml'],
+      schema: workloadSchema as JSONSchema,
+    },
+  ],
 })
 
 export { monaco }

@@ -1,5 +1,5 @@
-import { decodeCapabilities, type ContainerRuntime } from '../../core/index.ts'
 import { useId, useState } from 'react'
+import { decodeCapabilities, type ContainerRuntime } from '../../core/index.ts'
 import {
   RUNTIME_LABELS,
   capabilityLabel,

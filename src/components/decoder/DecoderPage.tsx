@@ -1,5 +1,5 @@
-import { decodeCapabilities } from '../../core/index.ts'
 import { useEffect, useId, useMemo, useState } from 'react'
+import { decodeCapabilities } from '../../core/index.ts'
 import { replaceSetInInput, shareableInput, toggleBit } from '../../lib/caps-view.ts'
 import { capsHref } from '../../lib/route.ts'
 import { BitGrid } from './BitGrid.tsx'

@@ -1,5 +1,5 @@
-import { encodeCapabilities } from '../../core/index.ts'
 import { useId, useState, type FormEvent } from 'react'
+import { encodeCapabilities } from '../../core/index.ts'
 import { splitNames } from '../../lib/caps-view.ts'
 import styles from './NamesBuilder.module.css'
 

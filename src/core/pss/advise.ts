@@ -1,6 +1,6 @@
 // Hardening advisories beyond the Pod Security Standards. They never change the PSS level.
 import type { Advisory, Path, Severity } from '../types.ts'
-import { arrayAt, booleanAt, hasValue, isRecord, recordAt, stringAt } from '../util/json-access.ts'
+import { arrayAt, booleanAt, isRecord, recordAt, stringAt } from '../util/json-access.ts'
 import { capabilityList, isMiscasedAll } from './checks/capability-lists.ts'
 import { int64At, podView } from './pod-view.ts'
 import type { ContainerView, Locate, PodTemplateInput, PodView } from './pod-view.ts'
@@ -152,8 +152,7 @@ function resourceAdvice(c: ContainerView, label: string): Draft[] {
 
 /** A resource quantity is a string or a number in the manifest. */
 function quantityAt(parent: unknown, key: string): boolean {
-  if (!hasValue(parent, key) || !isRecord(parent)) return false
-  const value = parent[key]
+  const value = isRecord(parent) ? parent[key] : undefined
   return typeof value === 'string' || typeof value === 'number'
 }
 

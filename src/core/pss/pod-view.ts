@@ -164,16 +164,17 @@ function readVolumes(spec: JsonRecord | undefined): VolumeView[] {
 
 /** An integer at `key` in int32 range, else undefined (the Go decoder accepts nothing else). */
 export function int32At(parent: unknown, key: string): number | undefined {
-  const value = isRecord(parent) ? parent[key] : undefined
-  return Number.isInteger(value) && Math.abs(value as number) <= 2 ** 31
-    ? (value as number)
-    : undefined
+  return integerAt(parent, key, 2 ** 31)
 }
 
 /** An integer at `key` in int64 range, else undefined. */
 export function int64At(parent: unknown, key: string): number | undefined {
+  return integerAt(parent, key, 2 ** 63)
+}
+
+function integerAt(parent: unknown, key: string, limit: number): number | undefined {
   const value = isRecord(parent) ? parent[key] : undefined
-  return Number.isInteger(value) && Math.abs(value as number) <= 2 ** 63
-    ? (value as number)
+  return typeof value === 'number' && Number.isInteger(value) && value >= -limit && value < limit
+    ? value
     : undefined
 }

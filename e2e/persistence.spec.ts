@@ -8,6 +8,7 @@ test('the editor text and assumptions survive a reload', async ({
 }) => {
   await page.goto('/')
   await editor.typeLines(['apiVersion: v1', 'kind: Pod', 'metadata:', '  name: kept', 'spec:'])
+  await page.keyboard.press('Escape')
   await page.keyboard.press('Enter')
   await page.keyboard.type('containers: [{name: c, image: x}]')
   await toolbar.setRuntime('CRI-O')

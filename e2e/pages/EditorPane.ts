@@ -25,11 +25,18 @@ export class EditorPane {
   /** Clears the editor and types `lines` key by key, undoing Monaco's auto-indent per line. */
   async typeLines(lines: readonly string[]): Promise<void> {
     await this.ready()
+    // Schema completions pop up asynchronously; under load one can appear between our Escape and
+    // Enter and swallow the line break. Typing keeps going through the real keyboard path.
+    await this.page.evaluate(() =>
+      window.__editor?.updateOptions({ acceptSuggestionOnEnter: 'off', quickSuggestions: false }),
+    )
     await this.root().locator('.view-lines').click()
     await this.page.keyboard.press('ControlOrMeta+A')
     await this.page.keyboard.press('Delete')
     for (const [i, line] of lines.entries()) {
       if (i > 0) {
+        // Close any schema completion popup first, or Enter would accept a suggestion.
+        await this.page.keyboard.press('Escape')
         await this.page.keyboard.press('Enter')
         await this.page.keyboard.press('Shift+Home')
         await this.page.keyboard.press('Shift+Home')

@@ -134,7 +134,9 @@ describe('effective security context (kubernetes pkg/securitycontext/util.go)', 
     })
   })
 
-  it('honours the legacy seccomp and AppArmor annotations when the fields are unset', () => {
+  // The seccomp annotations are non-functional since 1.27 (kubernetes#114947); the AppArmor one is
+  // still synced and read (pkg/security/apparmor/helpers.go, GetProfile).
+  it('ignores the legacy seccomp annotation but honours the AppArmor one when the fields are unset', () => {
     const source = [
       'apiVersion: v1',
       'kind: Pod',
@@ -151,8 +153,9 @@ describe('effective security context (kubernetes pkg/securitycontext/util.go)', 
     ].join('\n')
     const settings = only(analyze(source)).settings
     expect(settings.seccompProfile).toMatchObject({
-      value: { type: 'RuntimeDefault' },
-      source: 'pod',
+      value: { type: 'Unconfined' },
+      source: 'default',
+      note: expect.stringContaining('no effect since Kubernetes 1.27'),
     })
     expect(settings.appArmorProfile.value).toEqual({
       type: 'Localhost',

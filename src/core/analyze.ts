@@ -11,6 +11,7 @@ import {
 import {
   validateContainer,
   validatePod,
+  verifyAppArmorHost,
   verifyRunAsNonRoot,
 } from './security-context/validation.ts'
 import { arrayAt, isRecord, recordAt, stringAt } from './util/json-access.ts'
@@ -80,7 +81,11 @@ function analyzeWorkload(
   diagnostics: Diagnostic[],
 ): Workload {
   const locate: Locate = (path) => site.document.locateNearest([...site.templatePath, ...path])
-  diagnostics.push(...podLevelDiagnostics(site.pod, locate), ...validatePod(site.pod, locate))
+  diagnostics.push(
+    ...podLevelDiagnostics(site.pod, locate),
+    ...validatePod(site.pod, locate, apiTemplatePath(site)),
+    ...verifyAppArmorHost(site.pod, options, locate),
+  )
   const containers = site.containers.map((container) =>
     analyzeContainer(site, container, options, locate, diagnostics),
   )
@@ -114,7 +119,7 @@ function analyzeContainer(
   const context = resolveEffectiveContext(site.pod, container, options, locate)
   diagnostics.push(
     ...context.diagnostics,
-    ...validateContainer(site.pod, container, locate),
+    ...validateContainer(site.pod, container, locate, apiTemplatePath(site)),
     ...verifyRunAsNonRoot(container, context.settings, options, locate),
   )
   const settings = context.settings
@@ -146,6 +151,15 @@ function analyzeContainer(
     resources: readResources(container.value),
     capabilities,
   }
+}
+
+/**
+ * Where the pod template sits inside its own object (`['spec', 'template']` for a Deployment), so
+ * API messages print `spec.template.spec.containers[0]…` as the API server does for that kind. A
+ * List item is validated as its own object, so the List's `items[i]` is left out.
+ */
+function apiTemplatePath(site: WorkloadSite): Path {
+  return site.templatePath.slice(site.objectPath.length)
 }
 
 /**

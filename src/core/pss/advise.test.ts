@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { Advisory, Path, Range } from '../types.ts'
+import type { Advisory, Path, PodTemplateInput, Range } from '../types.ts'
 import { adviseWorkload } from './advise.ts'
-import type { PodTemplateInput } from './pod-view.ts'
 
 const located: string[] = []
 function locate(path: Path): Range {

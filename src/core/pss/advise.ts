@@ -1,9 +1,9 @@
 // Hardening advisories beyond the Pod Security Standards. They never change the PSS level.
-import type { Advisory, Path, Severity } from '../types.ts'
+import type { Advisory, Locate, Path, PodTemplateInput, Severity } from '../types.ts'
 import { arrayAt, booleanAt, isRecord, recordAt, stringAt } from '../util/json-access.ts'
 import { capabilityList, isMiscasedAll } from './checks/capability-lists.ts'
 import { int64At, podView } from './pod-view.ts'
-import type { ContainerView, Locate, PodTemplateInput, PodView } from './pod-view.ts'
+import type { ContainerView, PodView } from './pod-view.ts'
 
 const DOCS = {
   securityContext: 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/',

@@ -2,9 +2,8 @@
 // upstream unit tests (kubernetes/pod-security-admission policy/check_*_test.go); the rest
 // cover what the fixture corpus lacks (reference pod-security-standards.md §6.1).
 import { describe, expect, it } from 'vitest'
-import type { CheckId, PolicyVersion, PssLevel } from '../types.ts'
+import type { CheckId, PodTemplateInput, PolicyVersion, PssLevel } from '../types.ts'
 import { checkPodAtLevel } from './evaluate.ts'
-import type { PodTemplateInput } from './pod-view.ts'
 
 function pod(spec: unknown, annotations?: Record<string, unknown>): PodTemplateInput {
   return { metadata: annotations === undefined ? {} : { annotations }, spec }

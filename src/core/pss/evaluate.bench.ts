@@ -1,8 +1,7 @@
 import { bench, describe } from 'vitest'
-import type { Range } from '../types.ts'
+import type { PodTemplateInput, Range } from '../types.ts'
 import { adviseWorkload } from './advise.ts'
 import { evaluatePodSecurity } from './evaluate.ts'
-import type { PodTemplateInput } from './pod-view.ts'
 
 // A typical Deployment pod template that passes baseline and fails restricted: no seccomp
 // profile, no drop ALL, a sidecar without allowPrivilegeEscalation: false.

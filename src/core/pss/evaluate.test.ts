@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { Path, PolicyVersion, Range } from '../types.ts'
+import type { Path, PodTemplateInput, PolicyVersion, Range } from '../types.ts'
 import { checkPodAtLevel, evaluatePodSecurity } from './evaluate.ts'
-import type { PodTemplateInput } from './pod-view.ts'
 
 // A fake source map: each path gets its own range, so tests can read back which paths were hit.
 const located: string[] = []

@@ -1,8 +1,16 @@
-import type { CheckId, PodSecurity, PolicyVersion, PssCheck, PssLevel, Range } from '../types.ts'
+import type {
+  CheckId,
+  Locate,
+  PodSecurity,
+  PodTemplateInput,
+  PolicyVersion,
+  PssCheck,
+  PssLevel,
+  Range,
+} from '../types.ts'
 import type { CheckOutcome } from './check.ts'
 import { goQuote } from './format.ts'
 import { podView } from './pod-view.ts'
-import type { Locate, PodTemplateInput } from './pod-view.ts'
 import { activeChecks, runsAtLevel } from './registry.ts'
 import { rulesMinor } from './version.ts'
 

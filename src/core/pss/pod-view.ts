@@ -1,19 +1,6 @@
-import type { Path, Range } from '../types.ts'
+import type { Path, PodTemplateInput } from '../types.ts'
 import { arrayAt, booleanAt, isRecord, recordAt, stringAt } from '../util/json-access.ts'
 import type { JsonRecord } from '../util/json-access.ts'
-
-/** The pod template as raw parsed manifest data (any JSON shape; never trust types). */
-export interface PodTemplateInput {
-  metadata: unknown
-  spec: unknown
-}
-
-/**
- * Maps a path relative to the pod template root (e.g. `['spec', 'containers', 0,
- * 'securityContext', 'privileged']`) to a source range. The caller falls back to the nearest
- * existing ancestor when the path does not exist.
- */
-export type Locate = (path: Path) => Range
 
 export type ContainerList = 'initContainers' | 'containers' | 'ephemeralContainers'
 

@@ -1,11 +1,10 @@
 // Property tests: the evaluator and the advisories never throw, whatever JSON sits where.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import type { Range } from '../types.ts'
+import type { PodTemplateInput, Range } from '../types.ts'
 import { POLICY_VERSIONS } from './version.ts'
 import { adviseWorkload } from './advise.ts'
 import { checkPodAtLevel, evaluatePodSecurity } from './evaluate.ts'
-import type { PodTemplateInput } from './pod-view.ts'
 
 const locate = (): Range => [0, 0]
 const version = fc.constantFrom(...POLICY_VERSIONS, 'v1.99' as const)

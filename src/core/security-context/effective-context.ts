@@ -265,7 +265,8 @@ export function resolveEffectiveContext(
 
   settings.runAsUser = inherited('runAsUser') ?? imageUserDefault(options.imageUser)
 
-  settings.runAsGroup = inherited('runAsGroup') ?? imageGroupDefault(options.imageUser)
+  settings.runAsGroup =
+    inherited('runAsGroup') ?? imageGroupDefault(options.imageUser, settings.runAsUser)
 
   settings.capabilities = fromContainer.capabilities
     ? written(
@@ -295,16 +296,31 @@ export function resolveEffectiveContext(
     locate,
   )
 
+  // The container's seLinuxOptions replace the pod's as a whole object (DetermineEffectiveSecurityContext).
   settings.seLinuxOptions =
-    inherited('seLinuxOptions') ??
+    (fromContainer.seLinuxOptions && fromPod.seLinuxOptions
+      ? written(
+          fromContainer.seLinuxOptions,
+          'container',
+          'Replaces the pod-level seLinuxOptions as a whole: parts left out here are not taken from the pod (the runtime fills them from its default label).',
+        )
+      : inherited('seLinuxOptions')) ??
     defaulted(
       null,
       'The runtime assigns a label (a unique MCS level) on SELinux hosts; ignored elsewhere.',
     )
 
+  // Privileged containers get no masked or read-only paths (capabilities-and-runtimes.md §5.1).
+  const privilegedProcNote =
+    'Privileged containers get no masked or read-only /proc paths: the runtime clears both lists.'
   settings.procMount = fromContainer.procMount
-    ? written(fromContainer.procMount, 'container')
-    : defaulted('Default', 'The runtime masks sensitive /proc paths and makes others read-only.')
+    ? written(fromContainer.procMount, 'container', privileged ? privilegedProcNote : undefined)
+    : defaulted(
+        'Default',
+        privileged
+          ? privilegedProcNote
+          : 'The runtime masks sensitive /proc paths and makes others read-only.',
+      )
 
   settings.windowsOptions = resolveWindowsOptions(fromContainer, fromPod, locate)
 
@@ -336,7 +352,7 @@ export function resolveEffectiveContext(
   settings.seLinuxChangePolicy = podOnly(
     'seLinuxChangePolicy',
     'MountOption',
-    'MountOption where the cluster supports it (the API default), otherwise a recursive relabel.',
+    'MountOption, as the API documents for unset: eligible volumes get the label as a mount option, others are relabelled recursively. Only matters on SELinux nodes when an SELinux label is set.',
   )
   settings.hostNetwork = podOnly('hostNetwork', false, 'The pod has its own network namespace.')
   settings.hostPID = podOnly('hostPID', false, 'The pod has its own process namespace.')
@@ -381,6 +397,25 @@ function runtimeName(runtime: AnalysisOptions['runtime']): string {
   return { containerd: 'containerd', 'cri-o': 'CRI-O', docker: 'Docker' }[runtime]
 }
 
+/**
+ * An image USER as containerd and CRI-O read it: `user[:group]`, where the user is a UID when it
+ * parses as a base-10 integer and a name otherwise (containerd getUserFromImage). An empty USER
+ * means root.
+ */
+export function parseImageUser(imageUser: number | string): {
+  user: number | string
+  group?: number | string
+} {
+  if (typeof imageUser === 'number') return { user: imageUser }
+  const [userPart = '', ...rest] = imageUser.trim().split(':')
+  const groupPart = rest.join(':')
+  const asId = (part: string): number | string => (/^[+-]?\d+$/.test(part) ? Number(part) : part)
+  return {
+    user: userPart === '' ? 0 : asId(userPart),
+    ...(groupPart !== '' ? { group: asId(groupPart) } : {}),
+  }
+}
+
 function imageUserDefault(imageUser: AnalysisOptions['imageUser']): Setting {
   if (imageUser === null) {
     return defaulted(
@@ -388,51 +423,91 @@ function imageUserDefault(imageUser: AnalysisOptions['imageUser']): Setting {
       "Unknown: the image's USER decides, and it is 0 (root) when the image sets none.",
     )
   }
-  if (typeof imageUser === 'number') {
+  const { user } = parseImageUser(imageUser)
+  if (typeof user === 'number') {
     return defaulted(
-      imageUser,
+      user,
       imageUser === 0
         ? 'Assumed from the image: most images set no USER, so the process runs as root (UID 0).'
-        : `Assumed from the image's USER (${imageUser}).`,
+        : `Assumed from the image's USER (${String(imageUser)}).`,
     )
   }
   return defaulted(
-    imageUser,
-    `Assumed from the image's USER "${imageUser}", resolved through the image's /etc/passwd.`,
+    user,
+    `Assumed from the image's USER "${user}", resolved through the image's /etc/passwd.`,
   )
 }
 
-function imageGroupDefault(imageUser: AnalysisOptions['imageUser']): Setting {
-  if (imageUser === 0) {
-    return defaulted(0, 'The primary group of root in the image: GID 0.')
+/**
+ * The primary group when runAsGroup is unset: the group in the image's USER when the image user
+ * applies, else the user's primary group in the image's /etc/passwd, else 0. When runAsUser is
+ * set, the runtime looks that UID up in /etc/passwd and uses 0 when it has no entry
+ * (containerd WithUserID).
+ */
+function imageGroupDefault(imageUser: AnalysisOptions['imageUser'], runAsUser: Setting): Setting {
+  const uidNote = (uid: number): Setting =>
+    uid === 0
+      ? defaulted(0, 'The primary group of root: GID 0.')
+      : defaulted(
+          null,
+          `The primary group of UID ${uid} in the image's /etc/passwd, or 0 when the image has no entry for that UID.`,
+        )
+  if (runAsUser.source !== 'default') {
+    return typeof runAsUser.value === 'number'
+      ? uidNote(runAsUser.value)
+      : defaulted(null, "The primary group of runAsUser in the image's /etc/passwd, else 0.")
   }
-  return defaulted(
-    null,
-    "The group in the image's USER, else that user's primary group in the image, else 0.",
-  )
+  if (imageUser === null) {
+    return defaulted(
+      null,
+      "The group in the image's USER, else that user's primary group in the image, else 0.",
+    )
+  }
+  const { user, group } = parseImageUser(imageUser)
+  if (group !== undefined) {
+    return defaulted(
+      group,
+      typeof group === 'number'
+        ? `The group in the image's USER (${String(imageUser)}).`
+        : `The group in the image's USER (${String(imageUser)}), resolved through the image's /etc/group.`,
+    )
+  }
+  if (typeof user === 'number') return uidNote(user)
+  return defaulted(null, `The primary group of user "${user}" in the image's /etc/passwd.`)
 }
 
-/** A legacy annotation value (`runtime/default`, `localhost/x`, `unconfined`) as a profile field. */
-function annotationProfile(value: string): JsonValue {
-  if (value === 'runtime/default' || value === 'docker/default') return { type: 'RuntimeDefault' }
+/** The annotation prefixes Kubernetes once read instead of the profile fields. */
+export const SECCOMP_POD_ANNOTATION = 'seccomp.security.alpha.kubernetes.io/pod'
+export const SECCOMP_CONTAINER_ANNOTATION_PREFIX = 'container.seccomp.security.alpha.kubernetes.io/'
+export const APPARMOR_ANNOTATION_PREFIX = 'container.apparmor.security.beta.kubernetes.io/'
+
+/**
+ * The AppArmor profile a deprecated annotation value stands for, or undefined for a value the
+ * kubelet does not understand (kubernetes pkg/security/apparmor/helpers.go,
+ * getProfileFromPodAnnotations: `runtime/default`, `unconfined`, `localhost/<name>`).
+ */
+export function appArmorAnnotationProfile(value: string): Record<string, JsonValue> | undefined {
+  if (value === 'runtime/default') return { type: 'RuntimeDefault' }
   if (value === 'unconfined') return { type: 'Unconfined' }
   if (value.startsWith('localhost/'))
     return { type: 'Localhost', localhostProfile: value.slice('localhost/'.length) }
-  return { type: value }
+  return undefined
 }
 
-function annotation(pod: PodTemplateInput, key: string): string | undefined {
+/** A string annotation of the pod template, if present. */
+export function podAnnotation(pod: PodTemplateInput, key: string): string | undefined {
   const annotations = recordAt(pod.metadata, 'annotations')
   const value = annotations?.[key]
   return typeof value === 'string' ? value : undefined
 }
 
 /**
- * seccomp: the container field, else the container's legacy annotation, else the pod field, else
- * the pod annotation (the API server copies an annotation into an unset field when the Pod is
- * created: kubernetes pkg/registry/core/pod/strategy.go, applySeccompVersionSkew), else the
- * kubelet default. Privileged containers never get a filter (containerd
- * GenerateSeccompSpecOpts; CRI-O skips seccomp for privileged).
+ * seccomp: the container field, else the pod field, else the kubelet default
+ * (kubernetes pkg/kubelet/kuberuntime/helpers.go, getSeccompProfile). The legacy annotations do
+ * nothing since Kubernetes 1.27: the API server stopped copying them into the fields
+ * (kubernetes#114947) and the kubelet stopped reading them in 1.25 (kubernetes#109819).
+ * Privileged containers never get a filter (containerd GenerateSeccompSpecOpts; CRI-O skips
+ * seccomp for privileged).
  */
 function resolveSeccomp(
   pod: PodTemplateInput,
@@ -443,64 +518,67 @@ function resolveSeccomp(
   privileged: boolean,
   locate: Locate,
 ): Setting {
-  const privilegedNote = privileged
-    ? ' Ignored: privileged containers never get a seccomp filter.'
-    : ''
+  const notes = (...parts: (string | false)[]): { note?: string } => {
+    const text = parts.filter((part): part is string => Boolean(part)).join(' ')
+    return text ? { note: text } : {}
+  }
+  const privilegedNote = privileged && 'Ignored: privileged containers never get a seccomp filter.'
+  const ignored = (key: string): string | false =>
+    podAnnotation(pod, key) !== undefined &&
+    `The legacy annotation ${key} has no effect since Kubernetes 1.27 (earlier API servers copied it into the field when the Pod was created).`
+  const containerKey = `${SECCOMP_CONTAINER_ANNOTATION_PREFIX}${container.name}`
   const own = fromContainer.seccompProfile
   if (own)
     return {
       value: own.value,
       source: 'container',
       range: locate(own.path),
-      ...(privileged ? { note: privilegedNote.trim() } : {}),
+      ...notes(privilegedNote),
     }
-  const containerKey = `container.seccomp.security.alpha.kubernetes.io/${container.name}`
-  const containerAnnotation = annotation(pod, containerKey)
-  if (containerAnnotation !== undefined) {
-    return {
-      value: annotationProfile(containerAnnotation),
-      source: 'container',
-      range: locate(['metadata', 'annotations', containerKey]),
-      note: `From the legacy annotation ${containerKey}, which the API server copies into the field when the Pod is created.${privilegedNote}`,
-    }
-  }
   const shared = fromPod.seccompProfile
   if (shared) {
     return {
       value: shared.value,
       source: 'pod',
       range: locate(shared.path),
-      note: `Set for the whole pod.${privilegedNote}`,
+      ...notes('Set for the whole pod.', privilegedNote, ignored(containerKey)),
     }
   }
-  const podKey = 'seccomp.security.alpha.kubernetes.io/pod'
-  const podAnnotation = annotation(pod, podKey)
-  if (podAnnotation !== undefined) {
-    return {
-      value: annotationProfile(podAnnotation),
-      source: 'pod',
-      range: locate(['metadata', 'annotations', podKey]),
-      note: `From the legacy annotation ${podKey}, which the API server copies into the field when the Pod is created.${privilegedNote}`,
-    }
-  }
+  const legacy = [ignored(containerKey), ignored(SECCOMP_POD_ANNOTATION)]
   if (privileged)
-    return defaulted({ type: 'Unconfined' }, 'Privileged containers never get a seccomp filter.')
+    return {
+      value: { type: 'Unconfined' },
+      source: 'default',
+      ...notes('Privileged containers never get a seccomp filter.', ...legacy),
+    }
   return options.seccompDefault
-    ? defaulted(
-        { type: 'RuntimeDefault' },
-        "The kubelet's seccompDefault is on, so the runtime's default filter applies.",
-      )
-    : defaulted(
-        { type: 'Unconfined' },
-        'No filter: the kubelet sends Unconfined unless its seccompDefault setting is on (it is off by default).',
-      )
+    ? {
+        value: { type: 'RuntimeDefault' },
+        source: 'default',
+        ...notes(
+          "The kubelet's seccompDefault is on, so the runtime's default filter applies.",
+          ...legacy,
+        ),
+      }
+    : {
+        value: { type: 'Unconfined' },
+        source: 'default',
+        ...notes(
+          'No filter: the kubelet sends Unconfined unless its seccompDefault setting is on (it is off by default).',
+          ...legacy,
+        ),
+      }
 }
 
 /**
- * AppArmor: the container field, else the container's legacy annotation (synced into the field
- * at Pod creation for non-Windows pods), else the pod field, else the runtime default profile on
- * AppArmor nodes. Privileged containers get no default profile (containerd WithPrivileged;
- * CRI-O skips AppArmor), but an explicit Localhost profile still applies on containerd.
+ * AppArmor: the container field, else the container's deprecated annotation, else the pod field
+ * (kubernetes pkg/security/apparmor/helpers.go, GetProfile; the API server also copies a valid
+ * annotation into the container field when a non-Windows Pod is created: pkg/registry/core/pod/
+ * strategy.go, applyAppArmorVersionSkew), else the runtime default profile on AppArmor nodes.
+ * Privileged containers get no default profile (containerd WithPrivileged; CRI-O skips AppArmor),
+ * but an explicit Localhost profile still applies on containerd and Docker. A node without
+ * AppArmor makes the kubelet reject any pod that asks for a profile other than Unconfined
+ * (pkg/security/apparmor/validate.go).
  */
 function resolveAppArmor(
   pod: PodTemplateInput,
@@ -511,55 +589,71 @@ function resolveAppArmor(
   privileged: boolean,
   locate: Locate,
 ): Setting {
-  const nodeNote = options.appArmor ? '' : ' The node has no AppArmor, so no profile is applied.'
-  const own = fromContainer.appArmorProfile
-  if (own)
-    return {
-      value: own.value,
-      source: 'container',
-      range: locate(own.path),
-      ...(nodeNote ? { note: nodeNote.trim() } : {}),
-    }
-  const key = `container.apparmor.security.beta.kubernetes.io/${container.name}`
-  const legacy = annotation(pod, key)
-  if (legacy !== undefined) {
-    return {
-      value: annotationProfile(legacy),
-      source: 'container',
-      range: locate(['metadata', 'annotations', key]),
-      note: `From the deprecated annotation ${key}, which the API server copies into the field when the Pod is created.${nodeNote}`,
-    }
+  const effect = (profile: JsonValue): string | undefined => {
+    const type = isRecord(profile) ? profile.type : undefined
+    if (type === 'Unconfined') return undefined
+    if (!options.appArmor)
+      return 'The node has no AppArmor, so the kubelet rejects the pod: "Cannot enforce AppArmor: AppArmor is not enabled on the host".'
+    if (!privileged) return undefined
+    if (type === 'Localhost' && options.runtime !== 'cri-o')
+      return `Still applied to this privileged container: ${runtimeName(options.runtime)} only skips the default profile.`
+    return `Ignored: ${runtimeName(options.runtime)} applies no AppArmor profile to privileged containers.`
   }
+  const fromSource = (
+    value: JsonValue,
+    source: 'container' | 'pod',
+    path: Path,
+    ...parts: (string | undefined)[]
+  ): Setting => {
+    const note = [...parts, effect(value)].filter(Boolean).join(' ')
+    return { value, source, range: locate(path), ...(note ? { note } : {}) }
+  }
+  const own = fromContainer.appArmorProfile
+  if (own) return fromSource(own.value, 'container', own.path)
+  const key = `${APPARMOR_ANNOTATION_PREFIX}${container.name}`
+  const legacy = podAnnotation(pod, key)
+  const legacyProfile = legacy === undefined ? undefined : appArmorAnnotationProfile(legacy)
+  const annotationPath = ['metadata', 'annotations', key]
+  if (legacyProfile) {
+    return fromSource(
+      legacyProfile,
+      'container',
+      annotationPath,
+      `From the deprecated annotation ${key}: the API server copies it into the field when the Pod is created, and the kubelet reads it too.`,
+    )
+  }
+  const invalid =
+    legacy !== undefined
+      ? `The annotation ${key} is ignored: "${legacy}" is not runtime/default, unconfined or localhost/<profile>.`
+      : undefined
   const shared = fromPod.appArmorProfile
-  if (shared)
-    return {
-      value: shared.value,
-      source: 'pod',
-      range: locate(shared.path),
-      note: `Set for the whole pod.${nodeNote}`,
-    }
+  if (shared) return fromSource(shared.value, 'pod', shared.path, 'Set for the whole pod.', invalid)
+  const withInvalid = (note: string): Setting =>
+    defaulted({ type: 'Unconfined' }, invalid ? `${note} ${invalid}` : note)
   if (!options.appArmor)
-    return defaulted(
-      { type: 'Unconfined' },
-      'The node has no AppArmor, so the container is unconfined.',
-    )
-  if (privileged)
-    return defaulted(
-      { type: 'Unconfined' },
-      'Privileged containers get no default AppArmor profile.',
-    )
+    return withInvalid('The node has no AppArmor, so the container is unconfined.')
+  if (privileged) return withInvalid('Privileged containers get no default AppArmor profile.')
   const profile = {
     containerd: 'cri-containerd.apparmor.d',
     'cri-o': 'crio-default',
     docker: 'docker-default',
   }[options.runtime]
-  return defaulted(
-    { type: 'RuntimeDefault' },
-    `The runtime applies its default profile (${profile}) on AppArmor nodes.`,
-  )
+  const note = `The runtime applies its default profile (${profile}) on AppArmor nodes.`
+  return defaulted({ type: 'RuntimeDefault' }, invalid ? `${note} ${invalid}` : note)
 }
 
-/** windowsOptions merge sub-field by sub-field (DetermineEffectiveSecurityContext). */
+const WINDOWS_OPTION_KEYS = [
+  'gmsaCredentialSpecName',
+  'gmsaCredentialSpec',
+  'runAsUserName',
+  'hostProcess',
+] as const
+
+/**
+ * windowsOptions merge sub-field by sub-field (kubernetes pkg/securitycontext/util.go,
+ * DetermineEffectiveSecurityContext): runAsUserName and hostProcess come from the container when
+ * it sets them, and the two GMSA fields travel together from whichever level sets either.
+ */
 function resolveWindowsOptions(
   fromContainer: Partial<Record<SettingName, Written>>,
   fromPod: Partial<Record<SettingName, Written>>,
@@ -576,11 +670,22 @@ function resolveWindowsOptions(
       range: locate(shared.path),
       note: 'Set for the whole pod.',
     }
-  const merged = { ...(shared?.value as JsonRecord), ...(own?.value as JsonRecord) } as JsonValue
+  const podValue = (shared?.value ?? {}) as JsonRecord
+  const containerValue = (own?.value ?? {}) as JsonRecord
+  const set = (record: JsonRecord, key: string): boolean =>
+    record[key] !== undefined && record[key] !== null
+  const containerSetsGmsa =
+    set(containerValue, 'gmsaCredentialSpecName') || set(containerValue, 'gmsaCredentialSpec')
+  const merged: Record<string, JsonValue> = {}
+  for (const key of WINDOWS_OPTION_KEYS) {
+    const fromOwn = key.startsWith('gmsa') ? containerSetsGmsa : set(containerValue, key)
+    const source = fromOwn ? containerValue : podValue
+    if (set(source, key)) merged[key] = source[key] as JsonValue
+  }
   return {
     value: merged,
     source: 'container',
     range: locate((own as Written).path),
-    note: 'Merged field by field with the pod-level windowsOptions; the container’s values win.',
+    note: 'Merged with the pod-level windowsOptions: runAsUserName and hostProcess come from the container when it sets them, and the two GMSA fields come together from whichever level sets either.',
   }
 }

@@ -4,7 +4,8 @@ import { SECURITY_FIELDS } from './fields.ts'
 
 describe('the security field catalogue', () => {
   it('lists every setting the analysis reports, once, in display order', () => {
-    const container = analyze('kind: Pod\nspec:\n  containers: [{name: c}]\n').workloads[0]?.containers[0]
+    const container = analyze('kind: Pod\nspec:\n  containers: [{name: c}]\n').workloads[0]
+      ?.containers[0]
     const reported = Object.keys(container?.settings ?? {})
     expect(SECURITY_FIELDS.map((field) => field.name).sort()).toEqual([...reported].sort())
     expect(new Set(SECURITY_FIELDS.map((field) => field.name)).size).toBe(SECURITY_FIELDS.length)

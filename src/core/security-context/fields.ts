@@ -67,7 +67,7 @@ export const SECURITY_FIELDS: readonly SecurityField[] = [
     scope: 'pod-and-container',
     summary: 'The primary GID of the container process.',
     whenUnset:
-      "The group from the image's USER, else the user's primary group in the image, else 0.",
+      "The group from the image's USER, else the primary group of the process's user in the image's /etc/passwd, else 0.",
     docs: SECURITY_CONTEXT_DOCS,
     since: '1.21',
   },
@@ -108,7 +108,8 @@ export const SECURITY_FIELDS: readonly SecurityField[] = [
     name: 'procMount',
     scope: 'container',
     summary: 'Whether /proc keeps the runtime’s masked and read-only paths.',
-    whenUnset: 'Default: the masked and read-only /proc paths apply.',
+    whenUnset:
+      'Default: the masked and read-only /proc paths apply (privileged containers get none).',
     docs: SECURITY_CONTEXT_DOCS,
   },
   {
@@ -159,7 +160,8 @@ export const SECURITY_FIELDS: readonly SecurityField[] = [
     name: 'seLinuxChangePolicy',
     scope: 'pod',
     summary: 'How volumes get their SELinux label: mount option or recursive relabel.',
-    whenUnset: 'MountOption where the cluster supports it, otherwise a recursive relabel.',
+    whenUnset:
+      'MountOption, as the API documents: eligible volumes get the SELinux label as a mount option, others are relabelled recursively.',
     docs: 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/#efficient-selinux-volume-relabeling',
     since: '1.32',
   },

@@ -158,11 +158,15 @@ function visitObject(
       }
       const containerName =
         typeof item.name === 'string' && item.name !== '' ? item.name : `${list}[${index}]`
-      if (containerName !== item.name) {
+      if (item.name !== undefined && item.name !== null && typeof item.name !== 'string') {
+        // e.g. `name: y`, which YAML 1.1 reads as true: the API server cannot decode it.
+        const namePath = ['spec', list, index, 'name']
+        diagnostics.push(typeDiagnostic(namePath, 'string', item.name, inTemplate(namePath)))
+      } else if (containerName !== item.name) {
         diagnostics.push({
           code: 'container-without-name',
           severity: 'error',
-          message: `spec.${list}[${index}].name: Required value (shown here as "${containerName}").`,
+          message: `${formatPath([...templateRelative, 'spec', list, index, 'name'])}: Required value (shown here as "${containerName}").`,
           range: inTemplate(['spec', list, index]),
           source: 'api-server',
         })
@@ -170,11 +174,12 @@ function visitObject(
       containers.push({ name: containerName, type, list, index, value: item })
     })
   }
+  // validateContainers: an empty list is refused, whatever the init or ephemeral containers.
   if (!containers.some((c) => c.type === 'container')) {
     diagnostics.push({
       code: 'no-containers',
-      severity: 'warning',
-      message: `${label} has no containers: spec.containers is required.`,
+      severity: 'error',
+      message: `${formatPath([...templateRelative, 'spec', 'containers'])}: Required value (${label} has no containers).`,
       range: inTemplate(['spec']),
       source: 'api-server',
     })

@@ -1,5 +1,5 @@
 import { isAlias, isMap, isNode, isScalar, isSeq, parseAllDocuments } from 'yaml'
-import type { Document, Node, Pair } from 'yaml'
+import type { Document, Node, Pair, Tags } from 'yaml'
 import type { Diagnostic, Path, Range } from '../types.ts'
 
 /** One YAML document of the source, with its plain value and a way back to source ranges. */
@@ -27,14 +27,23 @@ export interface ParseResult {
 
 /**
  * Kubernetes reads manifests with sigs.k8s.io/yaml, which follows go-yaml v2 and so YAML 1.1:
- * `yes`/`on` are booleans and `<<` merge keys work. We parse with the same schema so that the
- * values we analyse are the ones the API server would receive.
+ * `yes`/`on` are booleans, `0777` is octal and `<<` merge keys work. We parse with the same schema
+ * so that the values we analyse are the ones the API server would receive, minus the YAML 1.1
+ * types go-yaml v2 does not produce: base-60 numbers (`1:30` stays a string; resolve.go says they
+ * are "purposefully unsupported") and timestamps, which it hands back as the original string when
+ * decoding into interface{} (decode.go, "for backward compatibility").
  */
 const PARSE_OPTIONS = {
   version: '1.1',
   merge: true,
   prettyErrors: false,
   uniqueKeys: true,
+  customTags: (tags: Tags): Tags =>
+    tags.filter(
+      (tag) =>
+        typeof tag === 'string' ||
+        (tag.format !== 'TIME' && tag.tag !== 'tag:yaml.org,2002:timestamp'),
+    ),
 } as const
 
 /** Alias expansions allowed per document (guards against "billion laughs" input). */

@@ -133,7 +133,9 @@ function analyzeContainer(
     ...effectiveUser(settings.runAsUser),
     allowPrivilegeEscalation: booleanSetting(settings.allowPrivilegeEscalation),
   })
-  for (const warning of capabilities.warnings) {
+  // Capability hints stay on the container; only what makes the runtime refuse the container is
+  // raised to the document's diagnostics.
+  for (const warning of capabilities.warnings.filter((w) => w.severity === 'error')) {
     diagnostics.push({
       code: warning.code,
       severity: warning.severity,

@@ -169,6 +169,31 @@ describe('seccomp resolution', () => {
       source: 'pod',
     })
   })
+
+  it('honours the annotations below the fields on clusters older than 1.27 (applySeccompVersionSkew)', () => {
+    const annotations = [
+      'seccomp.security.alpha.kubernetes.io/pod: runtime/default',
+      'container.seccomp.security.alpha.kubernetes.io/c1: localhost/profiles/audit.json',
+    ]
+    const [fromPod, fromContainer] = containers(
+      analyze(pod({ annotations, containers: [[], []] }), { kubernetesVersion: 'v1.26' }),
+    )
+    expect(fromPod?.settings.seccompProfile).toMatchObject({
+      value: { type: 'RuntimeDefault' },
+      source: 'pod',
+    })
+    expect(fromContainer?.settings.seccompProfile).toMatchObject({
+      value: { type: 'Localhost', localhostProfile: 'profiles/audit.json' },
+      source: 'container',
+    })
+    const fieldWins = pod({ annotations, containers: [['seccompProfile: {type: Unconfined}']] })
+    expect(first(fieldWins, { kubernetesVersion: 'v1.26' }).settings.seccompProfile.value).toEqual({
+      type: 'Unconfined',
+    })
+    expect(
+      first(pod({ annotations }), { kubernetesVersion: 'v1.27' }).settings.seccompProfile.source,
+    ).toBe('default')
+  })
 })
 
 // pkg/security/apparmor/helpers.go, GetProfile: container field, then the container's

@@ -494,6 +494,20 @@ export function appArmorAnnotationProfile(value: string): Record<string, JsonVal
   return undefined
 }
 
+/** Policy versions below v1.27 stand for clusters that still applied the seccomp annotations. */
+function annotationsHonoured(version: AnalysisOptions['kubernetesVersion']): boolean {
+  const minor = /^v1\.(\d+)$/.exec(version)?.[1]
+  return minor !== undefined && Number(minor) < 27
+}
+
+/** A seccomp annotation value as the field it was copied into (pkg/api/pod/util.go). */
+function seccompAnnotationProfile(value: string): JsonValue {
+  if (value === 'runtime/default' || value === 'docker/default') return { type: 'RuntimeDefault' }
+  if (value.startsWith('localhost/'))
+    return { type: 'Localhost', localhostProfile: value.slice('localhost/'.length) }
+  return { type: 'Unconfined' }
+}
+
 /** A string annotation of the pod template, if present. */
 export function podAnnotation(pod: PodTemplateInput, key: string): string | undefined {
   const annotations = recordAt(pod.metadata, 'annotations')
@@ -505,7 +519,9 @@ export function podAnnotation(pod: PodTemplateInput, key: string): string | unde
  * seccomp: the container field, else the pod field, else the kubelet default
  * (kubernetes pkg/kubelet/kuberuntime/helpers.go, getSeccompProfile). The legacy annotations do
  * nothing since Kubernetes 1.27: the API server stopped copying them into the fields
- * (kubernetes#114947) and the kubelet stopped reading them in 1.25 (kubernetes#109819).
+ * (kubernetes#114947) and the kubelet stopped reading them in 1.25 (kubernetes#109819). When
+ * the user picks an older version, they are honoured below the fields (container annotation,
+ * then pod annotation), as those clusters did.
  * Privileged containers never get a filter (containerd GenerateSeccompSpecOpts; CRI-O skips
  * seccomp for privileged).
  */
@@ -535,6 +551,21 @@ function resolveSeccomp(
       range: locate(own.path),
       ...notes(privilegedNote),
     }
+  const honoured = (key: string, source: 'container' | 'pod'): Setting | undefined => {
+    const value = podAnnotation(pod, key)
+    if (value === undefined || !annotationsHonoured(options.kubernetesVersion)) return undefined
+    return {
+      value: seccompAnnotationProfile(value),
+      source,
+      range: locate(['metadata', 'annotations', key]),
+      ...notes(
+        `From the legacy annotation ${key}: Kubernetes ${options.kubernetesVersion} still honours it when the field is unset (it has no effect from 1.27).`,
+        privilegedNote,
+      ),
+    }
+  }
+  const fromContainerAnnotation = honoured(containerKey, 'container')
+  if (fromContainerAnnotation) return fromContainerAnnotation
   const shared = fromPod.seccompProfile
   if (shared) {
     return {
@@ -544,6 +575,8 @@ function resolveSeccomp(
       ...notes('Set for the whole pod.', privilegedNote, ignored(containerKey)),
     }
   }
+  const fromPodAnnotation = honoured(SECCOMP_POD_ANNOTATION, 'pod')
+  if (fromPodAnnotation) return fromPodAnnotation
   const legacy = [ignored(containerKey), ignored(SECCOMP_POD_ANNOTATION)]
   if (privileged)
     return {

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { analyze } from './analyze.ts'
+import { analyze, MAX_SOURCE_LENGTH } from './analyze.ts'
 import type { Analysis, ContainerAnalysis } from './types.ts'
 
 const corpus = import.meta.glob<string>('./testdata/corpus/*.yaml', {
@@ -413,6 +413,15 @@ describe('robustness: analyze never throws', () => {
       ),
       { numRuns: 500 },
     )
+  })
+
+  it('declines text over the size limit with a clear message instead of stalling', () => {
+    const huge = `# ${'x'.repeat(MAX_SOURCE_LENGTH)}\n`
+    const analysis = analyze(huge)
+    expect(analysis.workloads).toEqual([])
+    expect(analysis.diagnostics).toEqual([
+      expect.objectContaining({ code: 'too-large', severity: 'warning' }),
+    ])
   })
 
   it('on alias bombs and very deep nesting', () => {

@@ -66,7 +66,28 @@ export function analyze(source: string, options: Partial<AnalysisOptions> = {}):
   }
 }
 
+/**
+ * The largest text analysed (about 4 MB). Parsing costs roughly a second per megabyte in a
+ * browser, so beyond this the page would stall; the text itself is never touched.
+ */
+export const MAX_SOURCE_LENGTH = 4_000_000
+
 function analyzeUnsafe(source: string, options: AnalysisOptions): Analysis {
+  if (source.length > MAX_SOURCE_LENGTH) {
+    return {
+      options,
+      workloads: [],
+      diagnostics: [
+        {
+          code: 'too-large',
+          severity: 'warning',
+          message: `This text is ${(source.length / 1_000_000).toFixed(1)} million characters long; the playground analyses up to ${MAX_SOURCE_LENGTH / 1_000_000} million. Paste the workloads you want to inspect on their own.`,
+          range: [0, 0],
+          source: 'playground',
+        },
+      ],
+    }
+  }
   const parsed = parseDocuments(source)
   const extracted = extractWorkloads(parsed.documents)
   const diagnostics: Diagnostic[] = [...parsed.diagnostics, ...extracted.diagnostics]

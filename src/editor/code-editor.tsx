@@ -5,8 +5,13 @@ import type { Range, Severity } from '../core/index.ts'
 import { analysisMarkers, type MarkerSpec } from './analysis-markers.ts'
 import { MODEL_URI, monaco } from './monaco-setup.ts'
 
-/** How long typing pauses before the text is analysed. The model always holds every keystroke. */
-const ANALYSE_DELAY_MS = 120
+/**
+ * How long typing pauses before the text is analysed: at least 120 ms, and twice what the last
+ * analysis took, so a very large manifest does not stall every keystroke. The model always holds
+ * every keystroke.
+ */
+const MIN_ANALYSE_DELAY_MS = 120
+const MAX_ANALYSE_DELAY_MS = 2000
 
 const MARKER_OWNER = 'playground'
 
@@ -87,13 +92,17 @@ export default function CodeEditor() {
     let pushed = model.getValue()
     let timer: ReturnType<typeof setTimeout> | undefined
     let applyingExternal = false
+    let analyseDelay = MIN_ANALYSE_DELAY_MS
 
     const flush = () => {
       if (timer === undefined) return
       clearTimeout(timer)
       timer = undefined
       pushed = model.getValue()
+      const started = performance.now()
       store.getState().setSource(pushed)
+      const cost = performance.now() - started
+      analyseDelay = Math.min(MAX_ANALYSE_DELAY_MS, Math.max(MIN_ANALYSE_DELAY_MS, 2 * cost))
     }
 
     const showMarkers = () => {
@@ -110,7 +119,7 @@ export default function CodeEditor() {
     const contentSub = model.onDidChangeContent(() => {
       if (applyingExternal) return
       clearTimeout(timer)
-      timer = setTimeout(flush, ANALYSE_DELAY_MS)
+      timer = setTimeout(flush, analyseDelay)
     })
 
     let lastSeq = store.getState().revealRequest?.seq ?? 0

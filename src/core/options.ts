@@ -24,7 +24,9 @@ export function resolveOptions(options: Partial<AnalysisOptions> | undefined): A
     typeof options === 'object' && options !== null ? options : {}
   const runtime = RUNTIMES.find((r) => r === given.runtime) ?? DEFAULT_OPTIONS.runtime
   const kernel =
-    typeof given.kernel === 'string' && /^\d+\.\d+/.test(given.kernel.trim())
+    typeof given.kernel === 'string' &&
+    given.kernel.length <= 64 &&
+    /^\d+\.\d+/.test(given.kernel.trim())
       ? given.kernel.trim()
       : DEFAULT_OPTIONS.kernel
   const version = given.kubernetesVersion
@@ -44,8 +46,12 @@ export function resolveOptions(options: Partial<AnalysisOptions> | undefined): A
     appArmor: typeof given.appArmor === 'boolean' ? given.appArmor : DEFAULT_OPTIONS.appArmor,
     imageUser:
       imageUser === null ||
-      (typeof imageUser === 'number' && Number.isInteger(imageUser)) ||
-      (typeof imageUser === 'string' && imageUser.trim() !== '')
+      // A UID is an unsigned 32-bit number; names are bounded so storage cannot smuggle in a novel.
+      (typeof imageUser === 'number' &&
+        Number.isInteger(imageUser) &&
+        imageUser >= 0 &&
+        imageUser <= 0xffffffff) ||
+      (typeof imageUser === 'string' && imageUser.trim() !== '' && imageUser.length <= 256)
         ? (imageUser as number | string | null)
         : DEFAULT_OPTIONS.imageUser,
   }

@@ -1,4 +1,4 @@
-import { DEFAULT_OPTIONS, type AnalysisOptions, type ContainerRuntime } from '../core/index.ts'
+import { resolveOptions, type AnalysisOptions } from '../core/index.ts'
 import { THEMES, type Theme } from './preferences-slice.ts'
 
 /** Bump when the persisted shape changes; `readPersistedState` must still accept older shapes. */
@@ -13,33 +13,8 @@ export interface PersistedState {
   theme: Theme
 }
 
-const RUNTIMES: readonly ContainerRuntime[] = ['containerd', 'cri-o', 'docker']
-
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
-
-function readOptions(value: unknown): AnalysisOptions {
-  const raw = isRecord(value) ? value : {}
-  const options: AnalysisOptions = { ...DEFAULT_OPTIONS }
-  const runtime = RUNTIMES.find((r) => r === raw.runtime)
-  if (runtime) options.runtime = runtime
-  if (typeof raw.kernel === 'string' && raw.kernel.length <= 64) options.kernel = raw.kernel
-  const version = raw.kubernetesVersion
-  if (typeof version === 'string' && (version === 'latest' || /^v1\.\d{1,3}$/.test(version))) {
-    options.kubernetesVersion = version as AnalysisOptions['kubernetesVersion']
-  }
-  if (typeof raw.seccompDefault === 'boolean') options.seccompDefault = raw.seccompDefault
-  if (typeof raw.appArmor === 'boolean') options.appArmor = raw.appArmor
-  const user = raw.imageUser
-  if (
-    user === null ||
-    (typeof user === 'number' && Number.isInteger(user) && user >= 0 && user <= 0xffffffff) ||
-    (typeof user === 'string' && user.length > 0 && user.length <= 256)
-  ) {
-    options.imageUser = user
-  }
-  return options
 }
 
 /**
@@ -51,7 +26,7 @@ export function readPersistedState(value: unknown): Partial<PersistedState> {
   if (!isRecord(value)) return {}
   const state: Partial<PersistedState> = {}
   if (typeof value.source === 'string') state.source = value.source
-  if (isRecord(value.options)) state.options = readOptions(value.options)
+  if (isRecord(value.options)) state.options = resolveOptions(value.options)
   const theme = THEMES.find((t) => t === value.theme)
   if (theme) state.theme = theme
   return state

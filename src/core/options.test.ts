@@ -1,0 +1,44 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { DEFAULT_OPTIONS, resolveOptions } from './options.ts'
+
+describe('resolveOptions', () => {
+  it('fills every missing assumption with its documented default', () => {
+    expect(resolveOptions({})).toEqual(DEFAULT_OPTIONS)
+    expect(resolveOptions(undefined)).toEqual(DEFAULT_OPTIONS)
+  })
+
+  it('keeps valid values', () => {
+    const options = {
+      runtime: 'cri-o',
+      kernel: '5.15.0-91-generic',
+      kubernetesVersion: 'v1.30',
+      seccompDefault: true,
+      appArmor: false,
+      imageUser: 'nginx',
+    } as const
+    expect(resolveOptions(options)).toEqual(options)
+    expect(resolveOptions({ imageUser: null }).imageUser).toBeNull()
+    expect(resolveOptions({ imageUser: 65534 }).imageUser).toBe(65534)
+  })
+
+  it('drops malformed values one by one, keeping the rest', () => {
+    const resolved = resolveOptions({
+      runtime: 'podman',
+      kernel: 'six',
+      kubernetesVersion: 'v1.07',
+      imageUser: -1,
+      appArmor: false,
+    } as never)
+    expect(resolved).toEqual({ ...DEFAULT_OPTIONS, appArmor: false })
+  })
+
+  it('never throws and always returns a complete set of options, whatever it is given', () => {
+    fc.assert(
+      fc.property(fc.anything(), (value) => {
+        const resolved = resolveOptions(value as never)
+        expect(Object.keys(resolved).sort()).toEqual(Object.keys(DEFAULT_OPTIONS).sort())
+      }),
+    )
+  })
+})

@@ -12,54 +12,35 @@ import type { ContainerRuntime } from '../types.ts'
 import type { CapMask } from './mask.ts'
 import { namesToMask } from './mask.ts'
 
+/** containerd's 14 defaults (0x00000000a80425fb); moby ships the very same list. */
+const CONTAINERD_AND_DOCKER_DEFAULTS: readonly string[] = [
+  'CAP_CHOWN',
+  'CAP_DAC_OVERRIDE',
+  'CAP_FOWNER',
+  'CAP_FSETID',
+  'CAP_KILL',
+  'CAP_SETGID',
+  'CAP_SETUID',
+  'CAP_SETPCAP',
+  'CAP_NET_BIND_SERVICE',
+  'CAP_NET_RAW',
+  'CAP_SYS_CHROOT',
+  'CAP_MKNOD',
+  'CAP_AUDIT_WRITE',
+  'CAP_SETFCAP',
+]
+
 /** Default capabilities per runtime, `CAP_` names in bit order. */
 export const RUNTIME_DEFAULT_CAPABILITIES: Readonly<Record<ContainerRuntime, readonly string[]>> = {
-  // 0x00000000a80425fb
-  containerd: [
-    'CAP_CHOWN',
-    'CAP_DAC_OVERRIDE',
-    'CAP_FOWNER',
-    'CAP_FSETID',
-    'CAP_KILL',
-    'CAP_SETGID',
-    'CAP_SETUID',
-    'CAP_SETPCAP',
-    'CAP_NET_BIND_SERVICE',
-    'CAP_NET_RAW',
-    'CAP_SYS_CHROOT',
-    'CAP_MKNOD',
-    'CAP_AUDIT_WRITE',
-    'CAP_SETFCAP',
-  ],
-  // 0x00000000000005fb
-  'cri-o': [
-    'CAP_CHOWN',
-    'CAP_DAC_OVERRIDE',
-    'CAP_FOWNER',
-    'CAP_FSETID',
-    'CAP_KILL',
-    'CAP_SETGID',
-    'CAP_SETUID',
-    'CAP_SETPCAP',
-    'CAP_NET_BIND_SERVICE',
-  ],
-  // 0x00000000a80425fb, the same list as containerd.
-  docker: [
-    'CAP_CHOWN',
-    'CAP_DAC_OVERRIDE',
-    'CAP_FOWNER',
-    'CAP_FSETID',
-    'CAP_KILL',
-    'CAP_SETGID',
-    'CAP_SETUID',
-    'CAP_SETPCAP',
-    'CAP_NET_BIND_SERVICE',
-    'CAP_NET_RAW',
-    'CAP_SYS_CHROOT',
-    'CAP_MKNOD',
-    'CAP_AUDIT_WRITE',
-    'CAP_SETFCAP',
-  ],
+  containerd: CONTAINERD_AND_DOCKER_DEFAULTS,
+  // 0x00000000000005fb: containerd's list without NET_RAW, SYS_CHROOT, MKNOD, AUDIT_WRITE, SETFCAP.
+  'cri-o': CONTAINERD_AND_DOCKER_DEFAULTS.filter(
+    (name) =>
+      !['CAP_NET_RAW', 'CAP_SYS_CHROOT', 'CAP_MKNOD', 'CAP_AUDIT_WRITE', 'CAP_SETFCAP'].includes(
+        name,
+      ),
+  ),
+  docker: CONTAINERD_AND_DOCKER_DEFAULTS,
 }
 
 const LABELS: Readonly<Record<ContainerRuntime, string>> = {

@@ -23,4 +23,14 @@ export class AnalysisPanel {
   workload(label: string): Locator {
     return this.page.getByRole('article', { name: label })
   }
+
+  /** The admission text block of a workload for one failing level. */
+  admission(workload: string, level: 'baseline' | 'restricted'): Locator {
+    return this.workload(workload).locator(`[data-testid="panel.admission"][data-level="${level}"]`)
+  }
+
+  /** The collapsed list of checks a workload passes. */
+  passingChecks(workload: string): Locator {
+    return this.workload(workload).getByTestId('panel.passing')
+  }
 }

@@ -7,12 +7,20 @@ import styles from './CapabilitySets.module.css'
 const SETS: readonly { name: CapabilitySetName; meaning: string }[] = [
   {
     name: 'CapInh',
-    meaning: 'inheritable: kept across execve for programs with file capabilities',
+    meaning:
+      'inheritable: kept across execve; granted only to programs whose file capabilities list them as inheritable',
   },
   { name: 'CapPrm', meaning: 'permitted: the most the process may make effective' },
   { name: 'CapEff', meaning: 'effective: what the kernel checks right now' },
-  { name: 'CapBnd', meaning: 'bounding: the ceiling nothing in the container can exceed' },
-  { name: 'CapAmb', meaning: 'ambient: kept across execve even for non-root programs' },
+  {
+    name: 'CapBnd',
+    meaning: 'bounding: the most any later execve (setuid-root or file capabilities) can grant',
+  },
+  {
+    name: 'CapAmb',
+    meaning:
+      'ambient: kept and effective across execve of programs without setuid or file capabilities, even as non-root',
+  },
 ]
 
 function shortName(name: string): string {

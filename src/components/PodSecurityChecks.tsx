@@ -1,60 +1,173 @@
-import type { PodSecurity, PssCheck, Range } from '../core/index.ts'
-import { PSS_DOCS } from '../editor/analysis-markers.ts'
+import { PSS_CHECK_INFO, PSS_PAGE } from '../core/index.ts'
+import type { PodSecurity, PssCheck, PssLevel, Range, WorkloadKind } from '../core/index.ts'
 import { Chip } from './Chip.tsx'
+import { CopyButton } from './decoder/CopyButton.tsx'
 import styles from './PodSecurityChecks.module.css'
 
 interface Props {
   podSecurity: PodSecurity
+  /** The workload's kind: admission enforces bare Pods only; controllers are warned about. */
+  kind: WorkloadKind
   failing: PssCheck[]
   /** Where to go when a check has no range of its own. */
   fallbackRange: Range
   onReveal: (range: Range) => void
 }
 
-const LEVEL_MEANING = {
-  privileged:
-    'Fails baseline: admission rejects it in any namespace that enforces baseline or restricted.',
-  baseline: 'Passes baseline but not restricted: fine for most namespaces, not for hardened ones.',
-  restricted: 'Passes every check: admitted even where restricted is enforced.',
-} as const
+// Pod Security admission enforces only Pods. For controllers (Deployment, Job, …) it checks the
+// pod template in warn and audit mode only: the object is accepted, and it is the Pods made from
+// the template that enforce rejects. Upstream: kubernetes/pod-security-admission
+// admission/admission.go (ValidatePod, ValidatePodController); reference §1.5.
+function levelMeaning(level: PssLevel, kind: WorkloadKind): string {
+  if (kind === 'Pod') {
+    switch (level) {
+      case 'privileged':
+        return 'Fails baseline: a namespace that enforces baseline or restricted rejects this Pod.'
+      case 'baseline':
+        return 'Passes baseline, fails restricted: admitted where baseline is enforced, rejected where restricted is.'
+      case 'restricted':
+        return 'Meets restricted: admitted even where restricted is enforced.'
+    }
+  }
+  switch (level) {
+    case 'privileged':
+      return `Fails baseline: where baseline or restricted is enforced, the API server still accepts this ${kind} (with a warning), but rejects every Pod created from its template.`
+    case 'baseline':
+      return `Passes baseline, fails restricted: where restricted is enforced, this ${kind} is accepted with a warning and the Pods created from its template are rejected.`
+    case 'restricted':
+      return `Meets restricted: Pods created from this ${kind}’s template are admitted even where restricted is enforced.`
+  }
+}
 
-/** The Pod Security level of a workload and every check it fails, each one a link into the text. */
-export function PodSecurityChecks({ podSecurity, failing, fallbackRange, onReveal }: Props) {
+/** The heading above the admission text for one failing level. */
+function AdmissionHeading({
+  level,
+  kind,
+}: {
+  level: 'baseline' | 'restricted'
+  kind: WorkloadKind
+}) {
+  if (kind === 'Pod') {
+    return (
+      <>
+        Where {level} is enforced, <code>kubectl apply</code> would fail with:
+      </>
+    )
+  }
+  return (
+    <>
+      Where the namespace warns or enforces at {level}, <code>kubectl apply</code> creates this{' '}
+      {kind} and prints this warning; where {level} is enforced, each Pod created from its template
+      is rejected.
+    </>
+  )
+}
+
+/**
+ * The Pod Security level of a workload: every failing check with its control, why and fix (each
+ * one a link into the text), the admission text per failing level, and the passing checks.
+ */
+export function PodSecurityChecks({ podSecurity, kind, failing, fallbackRange, onReveal }: Props) {
+  const passing = podSecurity.checks.filter((c) => c.allowed)
+  const messages = (['baseline', 'restricted'] as const).flatMap((level) => {
+    const text = podSecurity.message[level]
+    return text === undefined ? [] : [{ level, text }]
+  })
   return (
     <section className={styles.pss} aria-label="Pod Security Standards">
       <p className={styles.summary}>
-        {LEVEL_MEANING[podSecurity.level]}{' '}
+        {levelMeaning(podSecurity.level, kind)}{' '}
         <span className={styles.version}>
           Rules {podSecurity.rulesVersion}
           {podSecurity.version === 'latest' ? ' (latest)' : ''}.
         </span>{' '}
-        <a href={PSS_DOCS} target="_blank" rel="noreferrer">
+        <a href={PSS_PAGE} target="_blank" rel="noreferrer">
           Pod Security Standards
         </a>
       </p>
       {failing.length > 0 && (
         <ul className={styles.checks}>
-          {failing.map((check) => (
-            <li key={check.id}>
-              <button
-                type="button"
-                className={styles.check}
-                data-testid="panel.finding"
-                onClick={() => onReveal(check.ranges[0] ?? fallbackRange)}
-              >
-                <Chip tone={check.level === 'baseline' ? 'privileged' : 'baseline'}>
-                  fails {check.level}
-                </Chip>
-                <span className={styles.text}>
-                  <strong>{check.reason ?? check.id}</strong>
-                  {check.detail && <span className={styles.detail}>{check.detail}</span>}
-                  <span className={styles.id}>{check.id}</span>
-                </span>
-              </button>
-              {check.scannerNote && <p className={styles.note}>{check.scannerNote}</p>}
-            </li>
-          ))}
+          {failing.map((check) => {
+            const info = PSS_CHECK_INFO[check.id]
+            return (
+              <li key={check.id} className={styles.finding}>
+                <button
+                  type="button"
+                  className={styles.check}
+                  data-testid="panel.finding"
+                  onClick={() => onReveal(check.ranges[0] ?? fallbackRange)}
+                >
+                  <Chip tone={check.level === 'baseline' ? 'privileged' : 'baseline'}>
+                    fails {check.level}
+                  </Chip>
+                  <span className={styles.text}>
+                    <strong className={styles.control}>{info.control}</strong>
+                    <span className={styles.reason}>
+                      <code>{check.reason ?? check.id}</code>
+                      {check.detail && <span className={styles.detail}> {check.detail}</span>}
+                    </span>
+                    <span className={styles.id}>
+                      {check.id}
+                      {info.since !== 'v1.0' && ` · checked since ${info.since}`}
+                    </span>
+                  </span>
+                </button>
+                <div className={styles.explain}>
+                  <p className={styles.why} data-testid="panel.finding.why">
+                    {info.why}
+                  </p>
+                  <p className={styles.fix}>
+                    <span className={styles.label}>Fix:</span> {info.fix}{' '}
+                    <a
+                      href={info.docs}
+                      target="_blank"
+                      rel="noreferrer"
+                      className={styles.docs}
+                      data-testid="panel.finding.docs"
+                    >
+                      {info.control} on kubernetes.io
+                    </a>
+                  </p>
+                  {check.scannerNote && <p className={styles.note}>{check.scannerNote}</p>}
+                </div>
+              </li>
+            )
+          })}
         </ul>
+      )}
+      {messages.map(({ level, text }) => (
+        <div
+          key={level}
+          className={styles.admission}
+          data-testid="panel.admission"
+          data-level={level}
+        >
+          <div className={styles.admissionHead}>
+            <p className={styles.admissionHeading}>
+              <AdmissionHeading level={level} kind={kind} />
+            </p>
+            <CopyButton text={text} label={`${level} admission message`} />
+          </div>
+          <pre className={styles.message}>{text}</pre>
+        </div>
+      ))}
+      {passing.length > 0 && (
+        <details className={styles.passing} data-testid="panel.passing">
+          <summary>
+            {passing.length} {passing.length === 1 ? 'check passes' : 'checks pass'} at{' '}
+            {podSecurity.rulesVersion}
+          </summary>
+          <ul className={styles.passList}>
+            {passing.map((check) => (
+              <li key={check.id}>
+                <span>{PSS_CHECK_INFO[check.id].control}</span>{' '}
+                <span className={styles.id}>
+                  {check.id} · {check.level}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </details>
       )}
     </section>
   )

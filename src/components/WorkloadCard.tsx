@@ -51,6 +51,7 @@ export function WorkloadCard({
       </header>
       <PodSecurityChecks
         podSecurity={workload.podSecurity}
+        kind={workload.kind}
         failing={failing}
         fallbackRange={workload.podSpecRange}
         onReveal={onReveal}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { analyze, type Analysis, type Workload } from '../core/index.ts'
-import { analysisMarkers, PSS_DOCS } from './analysis-markers.ts'
+import { analyze, PSS_CHECK_INFO, type Analysis, type Workload } from '../core/index.ts'
+import { analysisMarkers } from './analysis-markers.ts'
 
 function withWorkload(patch: Partial<Workload>): Analysis {
   const base = analyze('')
@@ -73,10 +73,16 @@ describe('analysisMarkers', () => {
       ['hostNamespaces', 'warning', [12, 20]],
       ['runAsNonRoot', 'info', [40, 100]],
     ])
+    const hostNamespaces = PSS_CHECK_INFO.hostNamespaces
     expect(markers[0]?.message).toBe(
-      'Pod Security baseline (v1.37): host namespaces\nhostNetwork=true',
+      [
+        'Pod Security baseline (v1.37), Host Namespaces: host namespaces',
+        'hostNetwork=true',
+        `Why: ${hostNamespaces.why}`,
+        `Fix: ${hostNamespaces.fix}`,
+      ].join('\n'),
     )
-    expect(markers[0]?.docs).toBe(PSS_DOCS)
+    expect(markers[0]?.docs).toBe(hostNamespaces.docs)
   })
 
   it('shows advisories as hints with their why', () => {

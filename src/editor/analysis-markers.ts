@@ -1,7 +1,4 @@
-import type { Analysis, Range, Severity } from '../core/index.ts'
-
-/** Where the Pod Security Standards are explained, check by check. */
-export const PSS_DOCS = 'https://kubernetes.io/docs/concepts/security/pod-security-standards/'
+import { PSS_CHECK_INFO, type Analysis, type Range, type Severity } from '../core/index.ts'
 
 /** An editor-independent marker: what to underline, how loudly, and what the hover says. */
 export interface MarkerSpec {
@@ -35,10 +32,12 @@ export function analysisMarkers(analysis: Analysis): MarkerSpec[] {
   for (const w of analysis.workloads) {
     for (const check of w.podSecurity.checks) {
       if (check.allowed) continue
+      const info = PSS_CHECK_INFO[check.id]
       const lines = [
-        `Pod Security ${check.level} (${w.podSecurity.rulesVersion}): ${check.reason ?? check.id}`,
+        `Pod Security ${check.level} (${w.podSecurity.rulesVersion}), ${info.control}: ${check.reason ?? check.id}`,
       ]
       if (check.detail) lines.push(check.detail)
+      lines.push(`Why: ${info.why}`, `Fix: ${info.fix}`)
       if (check.scannerNote) lines.push(check.scannerNote)
       const ranges = check.ranges.length > 0 ? check.ranges : [w.podSpecRange]
       for (const range of ranges) {
@@ -48,7 +47,7 @@ export function analysisMarkers(analysis: Analysis): MarkerSpec[] {
           message: lines.join('\n'),
           code: check.id,
           source: 'Pod Security admission',
-          docs: PSS_DOCS,
+          docs: info.docs,
         })
       }
     }

@@ -11,7 +11,10 @@ import styles from './DecoderPage.module.css'
 
 const ZERO = '0000000000000000'
 
-/** Starting points; the status text is containerd's default for a root container (reference §4.3). */
+/**
+ * Starting points. The status text is what containerd's defaults give a non-root process
+ * (`runAsUser: 1000`) with `allowPrivilegeEscalation: false` and a seccomp filter (reference §4.3).
+ */
 const EXAMPLES: ReadonlyArray<{ label: string; input: string }> = [
   { label: 'containerd / Docker default', input: '00000000a80425fb' },
   { label: 'CRI-O default', input: '00000000000005fb' },

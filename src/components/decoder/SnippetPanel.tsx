@@ -34,16 +34,17 @@ export function SnippetPanel({ hex }: { hex: string }) {
         <li>
           Running as root (UID 0), the process shows this mask in CapPrm, CapEff and CapBnd.{' '}
           <strong>Under a non-root UID only CapBnd gets it</strong>; CapPrm and CapEff stay 0 unless
-          the program file carries file capabilities.
+          the program file carries file capabilities, or is setuid-root and{' '}
+          <code>allowPrivilegeEscalation</code> is not <code>false</code>.
         </li>
         <li>
-          Names are written without <code>CAP_</code>: containerd would look for{' '}
-          <code>CAP_CAP_…</code> and silently skip it, and Pod Security checks the bare names
+          Names are written without <code>CAP_</code>: containerd would pass <code>CAP_CAP_…</code>,
+          which runc skips with only a log warning, and Pod Security checks the bare names
           (Restricted allows only <code>NET_BIND_SERVICE</code> in <code>add</code>).
         </li>
         <li>
           A capability newer than the node&apos;s kernel (see &quot;Linux&quot; beside each name) is
-          skipped by containerd and fails container creation on CRI-O.
+          skipped by containerd and fails container creation on CRI-O and Docker.
         </li>
       </ul>
     </section>

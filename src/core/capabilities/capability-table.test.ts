@@ -9,6 +9,7 @@ import {
   lookupCapability,
 } from './capability-table.ts'
 import { REFERENCE_CAPABILITIES } from './fixtures/reference-capabilities.ts'
+import { RUNTIME_DEFAULT_CAPABILITIES } from './runtimes.ts'
 
 describe('CAPABILITIES', () => {
   it('matches the reference table bit for bit, name and since version', () => {
@@ -50,6 +51,33 @@ describe('CAPABILITIES', () => {
     for (const name of ['CAP_CHOWN', 'CAP_NET_BIND_SERVICE', 'CAP_KILL', 'CAP_WAKE_ALARM']) {
       expect(capabilityByName(name)?.risk, name).toBeUndefined()
     }
+  })
+})
+
+describe('facts stated in the summaries and risk notes', () => {
+  it('gives every risk note one line, like the summaries', () => {
+    for (const cap of CAPABILITIES.filter((c) => c.risk !== undefined)) {
+      expect(cap.risk, cap.name).not.toContain('\n')
+    }
+  })
+
+  it('says "in the containerd and Docker defaults" only of capabilities in exactly those defaults', () => {
+    // Reference §2: containerd and Docker share 14 defaults; CRI-O ≥ 1.18 dropped NET_RAW,
+    // SYS_CHROOT, MKNOD, AUDIT_WRITE and SETFCAP from its 9.
+    for (const cap of CAPABILITIES.filter((c) => c.risk?.includes('containerd and Docker'))) {
+      expect(RUNTIME_DEFAULT_CAPABILITIES.containerd, cap.name).toContain(cap.name)
+      expect(RUNTIME_DEFAULT_CAPABILITIES.docker, cap.name).toContain(cap.name)
+      expect(RUNTIME_DEFAULT_CAPABILITIES['cri-o'], cap.name).not.toContain(cap.name)
+    }
+    expect(capabilityByName('CAP_NET_RAW')?.risk).toContain('containerd and Docker defaults')
+  })
+
+  it('says "split out of CAP_SYS_ADMIN" only of the capabilities Linux 5.8 and 5.9 carved out', () => {
+    // capabilities(7): CAP_PERFMON and CAP_BPF (5.8) and CAP_CHECKPOINT_RESTORE (5.9) were
+    // "added ... to separate out" functionality "from the overloaded CAP_SYS_ADMIN capability".
+    const split = CAPABILITIES.filter((c) => c.risk?.includes('split out of CAP_SYS_ADMIN'))
+    for (const cap of split) expect(['5.8', '5.9'], cap.name).toContain(cap.since)
+    expect(split.map((c) => c.name)).toContain('CAP_CHECKPOINT_RESTORE')
   })
 })
 

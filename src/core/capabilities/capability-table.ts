@@ -4,8 +4,10 @@
  *
  * Bits and names: `linux/capability.h` (linux-libc-dev 6.1). "Since" versions and the wording of
  * each summary: capabilities(7), man-pages 6.03, section "Capabilities list". Risk notes say what
- * a container can do with the capability that it could not do otherwise; they are short
- * paraphrases of the same man page plus, where noted, well-known container-escape patterns.
+ * a container can do with the capability that it could not do otherwise, and where the kernel
+ * limits that to the host namespaces; they paraphrase capabilities(7), reboot(2) and the kernel
+ * sources named beside them, plus well-known container-escape patterns. Seccomp and AppArmor can
+ * still block a system call the capability would allow.
  */
 
 export interface CapabilityInfo {
@@ -40,14 +42,17 @@ export const CAPABILITIES: readonly CapabilityInfo[] = [
     name: 'CAP_DAC_OVERRIDE',
     since: '2.2',
     summary: 'Bypass file read, write and execute permission checks.',
-    risk: 'Root can read and write every file it can reach, whatever its mode, including mounted host paths and secrets.',
+    risk: 'Ignores file modes and ACLs: can read and write any file it can reach, including files of other UIDs on mounted volumes and host paths (read-only mounts still hold).',
   },
   {
     bit: 2,
     name: 'CAP_DAC_READ_SEARCH',
     since: '2.2',
-    summary: 'Bypass file read and directory search permission checks; use open_by_handle_at(2).',
-    risk: 'open_by_handle_at(2) can open files by handle outside the container root, the basis of the "shocker" escape that read host files.',
+    summary:
+      'Bypass file read, directory read and directory search permission checks; use open_by_handle_at(2).',
+    // open_by_handle_at(2) resolves a handle on the whole filesystem behind the mount fd; the 2014
+    // "shocker" exploit brute-forced handles through a file Docker had bind-mounted from the host.
+    risk: 'open_by_handle_at(2) opens any file by handle on a host filesystem that has a file bind-mounted into the container (such as /etc/hosts): the 2014 "shocker" escape.',
   },
   {
     bit: 3,
@@ -73,14 +78,14 @@ export const CAPABILITIES: readonly CapabilityInfo[] = [
     name: 'CAP_SETGID',
     since: '2.2',
     summary: 'Change process GIDs and supplementary groups freely; write user-namespace GID maps.',
-    risk: 'Can switch to any group, so group-based file permissions do not separate processes.',
+    risk: 'Can switch to any GID, so group permissions inside the container and on shared volumes do not stop it.',
   },
   {
     bit: 7,
     name: 'CAP_SETUID',
     since: '2.2',
     summary: 'Change process UIDs freely; write user-namespace UID maps.',
-    risk: 'Can switch to any user ID, so dropping to another user inside the container is not a boundary.',
+    risk: 'Can switch to any UID, and so act as the owner of any file, including on shared volumes.',
   },
   {
     bit: 8,
@@ -113,14 +118,16 @@ export const CAPABILITIES: readonly CapabilityInfo[] = [
     since: '2.2',
     summary:
       'Configure network interfaces, firewall rules, routing tables, promiscuous mode and related socket options.',
-    risk: "Can rewrite the pod's routes and firewall rules and sniff or redirect its traffic; with hostNetwork, the node's.",
+    risk: "Can reconfigure the pod's interfaces, routes and firewall rules and so redirect its traffic; with hostNetwork, the node's.",
   },
   {
     bit: 13,
     name: 'CAP_NET_RAW',
     since: '2.2',
     summary: 'Use RAW and PACKET sockets; bind to any address for transparent proxying.',
-    risk: 'Raw sockets can forge packets (ARP and DNS spoofing against neighbours on the pod network); in the containerd and Docker defaults.',
+    // kubernetes/kubernetes#91507 (CVE-2020-10749): rogue IPv6 router adverts from a pod with
+    // NET_RAW let it intercept other pods' traffic; whether it works depends on the CNI plugin.
+    risk: "Can forge packets (any source address, ARP, IPv6 router adverts); on some CNI plugins that lets a pod intercept other pods' traffic (CVE-2020-10749). In the containerd and Docker defaults.",
   },
   {
     bit: 14,
@@ -139,7 +146,7 @@ export const CAPABILITIES: readonly CapabilityInfo[] = [
     name: 'CAP_SYS_MODULE',
     since: '2.2',
     summary: 'Load and unload kernel modules.',
-    risk: "A module runs as code in the node's kernel: full control of the host.",
+    risk: "A loaded module runs in the node's kernel: full control of the host, unless the node only accepts signed modules.",
   },
   {
     bit: 17,
@@ -147,7 +154,8 @@ export const CAPABILITIES: readonly CapabilityInfo[] = [
     since: '2.2',
     summary:
       'Raw I/O: I/O ports (iopl, ioperm), /dev/mem, /proc/kcore, MSRs, SCSI commands and other device operations.',
-    risk: 'Direct access to hardware and physical or kernel memory where the devices are present (as in privileged containers).',
+    // iopl/ioperm need no device node; /dev/mem and MSRs do, and the runtimes mask /proc/kcore.
+    risk: 'Raw hardware access: x86 I/O ports through iopl(2) need no device, and with the device nodes of a privileged container, physical memory and MSRs.',
   },
   {
     bit: 18,
@@ -161,7 +169,7 @@ export const CAPABILITIES: readonly CapabilityInfo[] = [
     since: '2.2',
     summary:
       'Trace any process with ptrace(2); read and write its memory (process_vm_readv/writev); inspect it with kcmp(2).',
-    risk: 'Can read and change the memory of every process it can see: other containers with shareProcessNamespace, the whole node with hostPID.',
+    risk: "Can read and change the memory of any process it can see (the pod's with shareProcessNamespace, the node's with hostPID) unless AppArmor or Yama forbids it.",
   },
   {
     bit: 20,
@@ -175,14 +183,16 @@ export const CAPABILITIES: readonly CapabilityInfo[] = [
     since: '2.2',
     summary:
       'The overloaded administration capability: mount, umount, pivot_root, swapon, sethostname, setns, many device and filesystem ioctls, and more.',
-    risk: 'capabilities(7) calls it "the new root": mounts, namespace changes and device-cgroup changes are the usual container-escape paths.',
+    risk: 'capabilities(7) calls it "the new root": mounting (such as cgroup v1 with its release_agent) and namespace operations are the usual escape paths, blocked mainly by seccomp and AppArmor.',
   },
   {
     bit: 22,
     name: 'CAP_SYS_BOOT',
     since: '2.2',
     summary: 'Use reboot(2) and kexec_load(2).',
-    risk: 'kexec_load(2) can load a new kernel to boot; outside a user namespace, reboot(2) restarts the node.',
+    // reboot(2), "Behavior inside PID namespaces": outside the initial PID namespace it only
+    // terminates the namespace's init; kernel/pid_namespace.c reboot_pid_ns() refuses KEXEC there.
+    risk: "With hostPID, reboot(2) restarts the node or boots a kexec-loaded kernel; in its own PID namespace it only kills that namespace's init.",
   },
   {
     bit: 23,
@@ -202,7 +212,7 @@ export const CAPABILITIES: readonly CapabilityInfo[] = [
     name: 'CAP_SYS_TIME',
     since: '2.2',
     summary: 'Set the system clock and the hardware real-time clock.',
-    risk: "The wall clock is not namespaced: changing it changes the node's time for every pod (TLS, tokens, logs).",
+    risk: "The wall clock is not namespaced (time namespaces cover only monotonic and boot time): changing it changes the node's time for every pod.",
   },
   {
     bit: 26,
@@ -233,7 +243,9 @@ export const CAPABILITIES: readonly CapabilityInfo[] = [
     name: 'CAP_AUDIT_CONTROL',
     since: '2.6.11',
     summary: 'Enable and disable kernel auditing and change its filter rules.',
-    risk: 'Kernel auditing is node-wide: this can switch it off or blind its rules for every workload.',
+    // kernel/audit.c audit_netlink_ok(): AUDIT_SET, AUDIT_ADD_RULE etc. only from the initial
+    // PID and user namespaces.
+    risk: 'With hostPID, can switch off node-wide kernel auditing or change its rules; the kernel refuses these requests from other PID namespaces.',
   },
   {
     bit: 31,
@@ -247,14 +259,18 @@ export const CAPABILITIES: readonly CapabilityInfo[] = [
     name: 'CAP_MAC_OVERRIDE',
     since: '2.6.25',
     summary: 'Override Mandatory Access Control (implemented for Smack).',
-    risk: 'Bypasses the mandatory access control policy meant to confine the container.',
+    // Only security/smack calls capable(CAP_MAC_OVERRIDE); SELinux and AppArmor grant no bypass.
+    risk: 'On nodes that use Smack, bypasses its policy; SELinux and AppArmor do not honour it.',
   },
   {
     bit: 33,
     name: 'CAP_MAC_ADMIN',
     since: '2.6.25',
-    summary: 'Change Mandatory Access Control configuration or state (implemented for Smack).',
-    risk: 'Can change the mandatory access control policy itself (AppArmor also requires it to load or remove profiles).',
+    // capabilities(7) names only Smack, but AppArmor checks it too before loading policy
+    // (security/apparmor/policy.c policy_admin_capable).
+    summary:
+      'Change Mandatory Access Control configuration or state (Smack rules, AppArmor profiles).',
+    risk: 'Where the container can reach the policy interfaces (as a privileged one can), loads or removes AppArmor profiles and changes Smack rules.',
   },
   {
     bit: 34,
@@ -262,7 +278,7 @@ export const CAPABILITIES: readonly CapabilityInfo[] = [
     since: '2.6.37',
     summary:
       'Privileged syslog(2) operations; see kernel addresses in /proc when kptr_restrict is 1.',
-    risk: "Reads the node's kernel log and kernel addresses, which helps defeat KASLR in a kernel exploit.",
+    risk: "Reads and clears the node's kernel log, which is not namespaced, and sees kernel addresses when kptr_restrict is 1, which helps defeat KASLR.",
   },
   {
     bit: 35,
@@ -288,14 +304,14 @@ export const CAPABILITIES: readonly CapabilityInfo[] = [
     since: '5.8',
     summary:
       'Use performance monitoring: perf_event_open(2) and BPF operations with performance impact.',
-    risk: 'System-wide perf events can observe the kernel and other processes on the node; split out of CAP_SYS_ADMIN.',
+    risk: 'Bypasses perf_event_paranoid: per-CPU perf events observe the kernel and every process on the node; split out of CAP_SYS_ADMIN.',
   },
   {
     bit: 39,
     name: 'CAP_BPF',
     since: '5.8',
     summary: 'Use privileged BPF operations (bpf(2)).',
-    risk: 'Loads BPF programs into the kernel; with CAP_PERFMON they can read kernel memory, and the verifier is a recurring source of kernel exploits.',
+    risk: 'Loads privileged BPF program types into the kernel; with CAP_PERFMON, tracing programs read kernel memory, and the verifier is a recurring source of kernel exploits.',
   },
   {
     bit: 40,
@@ -303,7 +319,7 @@ export const CAPABILITIES: readonly CapabilityInfo[] = [
     since: '5.9',
     summary:
       'Checkpoint/restore: write ns_last_pid, choose PIDs with clone3 set_tid, read /proc/<pid>/map_files of other processes.',
-    risk: 'Can pick the PIDs of new processes and read the memory-mapped files of other processes it can see; split out of CAP_SYS_ADMIN.',
+    risk: 'Can choose the PIDs of new processes in its PID namespace and open the files other visible processes have mapped; split out of CAP_SYS_ADMIN.',
   },
 ]
 

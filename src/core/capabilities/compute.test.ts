@@ -331,8 +331,19 @@ describe('UID, no_new_privs and explanation', () => {
       }),
     ])
     expect(r.explanation).toContain(
-      'The process runs as UID 1000 (non-root): the kernel clears the permitted and effective sets at exec, so only the bounding set remains (no file capabilities assumed).',
+      'The process runs as UID 1000 (non-root): the kernel clears the permitted and effective sets at exec, so only the bounding set remains (no file capabilities or setuid-root binary assumed).',
     )
+  })
+
+  // capabilities(7) "Transformation of capabilities during execve()" and prctl(2)
+  // PR_SET_NO_NEW_PRIVS: a setuid-root binary makes euid 0 (so P' = bounding) unless no_new_privs
+  // is set, which makes exec ignore the setuid bit; file capabilities work either way (ref. §4.4).
+  it('names setuid-root binaries as the other way to use an added capability, unless no_new_privs is set', () => {
+    const escalating = run({ uid: 1000, add: items('NET_ADMIN') }).warnings[0]?.message
+    expect(escalating).toContain('Only a binary with file capabilities, or a setuid-root one,')
+    const nnp = run({ uid: 1000, add: items('NET_ADMIN'), allowPrivilegeEscalation: false })
+    expect(nnp.warnings[0]?.message).toContain('Only a binary with file capabilities could use it.')
+    expect(nnp.explanation.join(' ')).toContain('exec ignores setuid and setgid bits')
   })
 
   it('does not flag adds for root or for a CRI-O privileged non-root process', () => {
@@ -357,7 +368,7 @@ describe('UID, no_new_privs and explanation', () => {
     expect(r.explanation).toEqual([
       'containerd starts from its 14 default capabilities.',
       'drop: [ALL] removed every default.',
-      'Only the added CAP_NET_BIND_SERVICE remain.',
+      'Only the added CAP_NET_BIND_SERVICE remains.',
       'The process runs as root (UID 0), so its permitted and effective sets equal the bounding set.',
     ])
     expect(run({ runtime: 'cri-o' }).explanation[0]).toBe(

@@ -366,7 +366,9 @@ function explain({ ctx, spec, warnings, root }: ExplainFacts): string[] {
     if (base === 'all' && spec.bnd !== full) {
       sentences.push(`Then drop removes ${namesOf(difference(full, spec.bnd))}.`)
     } else if (base === 'none' && spec.bnd !== 0n) {
-      sentences.push(`Only the added ${namesOf(spec.bnd)} remain.`)
+      sentences.push(
+        `Only the added ${namesOf(spec.bnd)} ${bitsOf(spec.bnd).length === 1 ? 'remains' : 'remain'}.`,
+      )
     } else if (base === 'defaults') {
       const added = difference(spec.bnd, ctx.defaults)
       const dropped = difference(ctx.defaults, spec.bnd)
@@ -402,20 +404,26 @@ function explain({ ctx, spec, warnings, root }: ExplainFacts): string[] {
     )
   } else {
     sentences.push(
-      `The process runs as ${userLabel(input)} (non-root): the kernel clears the permitted and effective sets at exec, so only the bounding set remains (no file capabilities assumed).`,
+      // capabilities(7), "Transformation of capabilities during execve()": a non-root exec with
+      // no file capabilities, no setuid-root bit and no ambient set ends with P' = E' = 0.
+      `The process runs as ${userLabel(input)} (non-root): the kernel clears the permitted and effective sets at exec, so only the bounding set remains (no file capabilities or setuid-root binary assumed).`,
     )
   }
 
   if (input.legacyInheritable === true && spec.inh !== 0n && sentences.length < 5) {
     sentences.push(
-      'This older runtime also copies the list into the inheritable set (fixed for CVE-2022-24769).',
+      // Reference §4.2: containerd 1.5.11/1.6.2 and Docker 20.10.14 (CVE-2022-24769), CRI-O 1.24
+      // (CVE-2022-27652); CRI-O's add_inheritable_capabilities restores the old behaviour.
+      'Runtimes before the CVE-2022-24769 fixes (CVE-2022-27652 for CRI-O), or CRI-O with add_inheritable_capabilities, also put the list in the inheritable set.',
     )
   }
   if (input.allowPrivilegeEscalation === false && sentences.length < 5) {
     sentences.push(
       input.privileged
         ? 'allowPrivilegeEscalation: false together with privileged: true is rejected by API validation.'
-        : 'allowPrivilegeEscalation: false sets no_new_privs, so a setuid-root binary cannot raise the process to root.',
+        : // prctl(2) PR_SET_NO_NEW_PRIVS; reference §4.4: file capabilities within the spec's
+          // permitted set still apply under no_new_privs.
+          'allowPrivilegeEscalation: false sets no_new_privs: exec ignores setuid and setgid bits, so a setuid-root binary cannot make the process root (file capabilities within the bounding set still work).',
     )
   }
   return sentences
@@ -479,7 +487,7 @@ export function computeContainerCapabilities(input: CapabilityInput): ContainerC
         'add',
         'cap-add-non-root',
         'info',
-        `${capName} reaches only the bounding set: ${userLabel(input)} is not root, so the kernel clears the permitted and effective sets at exec. Only a binary with file capabilities could use it.`,
+        `${capName} reaches only the bounding set: ${userLabel(input)} is not root, so the kernel clears the permitted and effective sets at exec. Only a binary with file capabilities${input.allowPrivilegeEscalation === false ? '' : ', or a setuid-root one,'} could use it.`,
       ),
     )
   }

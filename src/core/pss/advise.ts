@@ -40,7 +40,10 @@ export function adviseWorkload(pod: PodTemplateInput, locate: Locate): Advisory[
         code: 'automount-token-unset',
         severity: 'info',
         message: 'automountServiceAccountToken is not set on the pod',
-        why: 'Unless the service account opts out, its API token is mounted into every container.',
+        // plugin/pkg/admission/serviceaccount (shouldAutomount, mountServiceAccountToken): the pod
+        // field wins, then the ServiceAccount's, else true; the token goes to every init and
+        // regular container.
+        why: "Then the ServiceAccount's setting decides, and it defaults to true: unless the ServiceAccount sets automountServiceAccountToken: false, an API token is mounted into each init and app container. Set false here if the pod does not call the API server.",
         path: ['spec', 'automountServiceAccountToken'],
         docs: DOCS.serviceAccount,
       }),
@@ -67,7 +70,7 @@ function containerAdvice(pod: PodView, c: ContainerView): Draft[] {
       code: 'readonly-root-fs',
       severity: 'warning',
       message: `${label} has a writable root filesystem (readOnlyRootFilesystem is not true)`,
-      why: 'A read-only root filesystem stops a compromised process from changing binaries or dropping tools.',
+      why: "A read-only root filesystem stops a compromised process from changing the image's files or writing new ones outside its writable volumes.",
       path: [...c.scPath, 'readOnlyRootFilesystem'],
       docs: DOCS.securityContext,
     })
@@ -82,7 +85,8 @@ function containerAdvice(pod: PodView, c: ContainerView): Draft[] {
       code: 'run-as-user-unset',
       severity: 'info',
       message: `${label} has no runAsUser at pod or container level`,
-      why: "The UID then comes from the image's USER, which is root in most images.",
+      // Reference §6: runAsUser unset → the image USER, or UID 0 when the image sets none.
+      why: "The UID then comes from the image's USER instruction, or is 0 (root) if the image sets none.",
       path: [...c.scPath, 'runAsUser'],
       docs: DOCS.securityContext,
     })
@@ -97,7 +101,9 @@ function containerAdvice(pod: PodView, c: ContainerView): Draft[] {
       code: 'privileged-ape-unset',
       severity: 'warning',
       message: `${label} is privileged and leaves allowPrivilegeEscalation unset`,
-      why: 'A privileged container always allows privilege escalation; the unset field hides that.',
+      // k8s.io/api core/v1 types.go: AllowPrivilegeEscalation "is true always when the container
+      // is: 1) run as Privileged"; API validation rejects false together with privileged: true.
+      why: 'Privilege escalation is always allowed in a privileged container (the API rejects allowPrivilegeEscalation: false with privileged: true), which the unset field hides. Grant only the capabilities needed instead.',
       path: [...c.scPath, 'privileged'],
       docs: DOCS.securityContext,
     })
@@ -108,7 +114,10 @@ function containerAdvice(pod: PodView, c: ContainerView): Draft[] {
         code: 'drop-all-case',
         severity: 'warning',
         message: `${label} drops "${name}" instead of "ALL"`,
-        why: 'containerd accepts any case at runtime, but restricted admission requires the exact string "ALL".',
+        // containerd and CRI-O match ALL with strings.EqualFold (internal/cri/opts/spec_opts.go,
+        // internal/factory/container/container.go inStringSlice), Docker upper-cases first
+        // (caps/utils.go); PSA check_capabilities_restricted.go compares the exact string.
+        why: 'containerd, CRI-O and Docker accept any case at runtime, but the restricted Pod Security level requires the exact string "ALL".',
         path,
         docs: DOCS.pss,
       })
@@ -127,7 +136,7 @@ function resourceAdvice(c: ContainerView, label: string): Draft[] {
       code: 'no-memory-limit',
       severity: 'warning',
       message: `${label} has no memory limit`,
-      why: 'Without a limit the container can use all free node memory and push other pods into OOM kills.',
+      why: 'Without a limit (or a LimitRange default) it can grow until the node runs short of memory; the kubelet then evicts pods and the kernel OOM-kills processes, and other pods can be hit too.',
       path: [...c.path, 'resources', 'limits', 'memory'],
       docs: DOCS.resources,
     })
@@ -138,11 +147,21 @@ function resourceAdvice(c: ContainerView, label: string): Draft[] {
   )
   if (missing.length > 0) {
     const what = missing.map((resource) => (resource === 'cpu' ? 'CPU' : 'memory')).join(' or ')
+    // Requests of 0 reserve nothing when scheduling; under memory pressure the kubelet evicts pods
+    // using more than their memory request first; a CPU request of 0 gets the minimum CPU weight.
+    const effects = [
+      ...(missing.includes('memory')
+        ? ['the pod is among the first evicted under memory pressure']
+        : []),
+      ...(missing.includes('cpu')
+        ? ['the container gets the smallest CPU share under contention']
+        : []),
+    ]
     drafts.push({
       code: 'no-resource-requests',
       severity: 'info',
       message: `${label} has no ${what} request`,
-      why: 'The scheduler places pods by their requests; without them the pod can land on a full node and is evicted first.',
+      why: `The scheduler reserves node capacity by requests, so the pod can land on a node without room for it, and ${effects.join(' and ')} (unless a LimitRange sets defaults).`,
       path: [...c.path, 'resources', 'requests'],
       docs: DOCS.resources,
     })
@@ -168,7 +187,7 @@ function writableHostPaths(pod: PodView, c: ContainerView, label: string): Draft
       code: 'writable-host-path',
       severity: 'warning',
       message: `${label} mounts hostPath volume "${volume.name}" (${hostPath}) read-write`,
-      why: 'A writable hostPath mount lets the container change files on the node itself.',
+      why: 'A writable hostPath mount lets the container change files on the node itself, as far as its UID and capabilities allow.',
       path: [...c.path, 'volumeMounts', index],
       docs: DOCS.hostPath,
     })

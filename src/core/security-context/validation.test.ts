@@ -183,8 +183,8 @@ describe('kubelet checks', () => {
     expect(messages(source, { imageUser: '0:1000' })).toEqual([
       'container has runAsNonRoot and image will run as root (pod: "…", container: app)',
     ])
-    expect(messages(source, { imageUser: -1 })).toEqual([
-      'container has runAsNonRoot and image has an invalid user id (-1). (Must be 1-(2147483647)): must be between 0 and 2147483647, inclusive (pod: "…", container: app)',
+    expect(messages(source, { imageUser: 2147483648 })).toEqual([
+      'container has runAsNonRoot and image has an invalid user id (2147483648). (Must be 1-(2147483647)): must be between 0 and 2147483647, inclusive (pod: "…", container: app)',
     ])
   })
 

@@ -24,13 +24,21 @@ export function isMiscasedAll(name: string): boolean {
   return name !== 'ALL' && name.toUpperCase() === 'ALL'
 }
 
-/** Scanner note for `CAP_`-prefixed names in capabilities.add, when any is present. */
+/**
+ * Scanner note for `CAP_`-prefixed names in capabilities.add, when any is present. Runtime
+ * behaviour: reference "capabilities-and-runtimes" §3.2–3.4 (containerd always prefixes, so runc
+ * skips CAP_CAP_…; CRI-O and Docker keep an existing prefix).
+ */
 export function capPrefixNote(added: readonly string[]): string | undefined {
   return added.some((name) => name.toUpperCase().startsWith('CAP_'))
-    ? 'Admission compares exact names, so CAP_-prefixed ones fail baseline; containerd ignores them at runtime (it passes CAP_CAP_…). Write the name without the prefix.'
+    ? 'Admission compares exact names, so CAP_-prefixed ones fail the capabilities checks. At runtime CRI-O and Docker accept the prefix, but containerd passes CAP_CAP_… and runc skips it. Write the name without the prefix.'
     : undefined
 }
 
-/** Scanner note for `all` spelt in another case in capabilities.drop. */
+/**
+ * Scanner note for `all` spelt in another case in capabilities.drop. Scanner behaviour: reference
+ * "peers" §1, row "Treats drop: ["all"] like "ALL"" (Kubescape and Checkov only partly, so left
+ * out); runtimes: containerd and CRI-O use strings.EqualFold, Docker upper-cases.
+ */
 export const MISCASED_ALL_NOTE =
-  'kubesec, Polaris, kube-linter and Trivy accept lowercase "all" in drop (containerd does too at runtime), but admission and Kyverno require the exact string "ALL".'
+  'kubesec, Polaris, kube-linter and Trivy accept lowercase "all" in drop, and so do containerd, CRI-O and Docker at runtime, but admission, Kyverno and Monokle require the exact string "ALL".'

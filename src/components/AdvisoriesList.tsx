@@ -1,14 +1,17 @@
 import type { Range, Workload } from '../core/index.ts'
 import { Chip } from './Chip.tsx'
+import { FixButton } from './FixButton.tsx'
 import styles from './AdvisoriesList.module.css'
 
 /** Hardening advice beyond Pod Security admission: lower priority, so listed last. */
 export function AdvisoriesList({
   workloads,
   onReveal,
+  onFix,
 }: {
   workloads: Workload[]
   onReveal: (range: Range) => void
+  onFix: (id: string, title: string) => void
 }) {
   const items = workloads.flatMap((w) => w.advisories.map((a) => ({ workload: w, advisory: a })))
   if (items.length === 0) return null
@@ -44,6 +47,7 @@ export function AdvisoriesList({
                 </a>
               )}
             </p>
+            {advisory.fix && <FixButton fix={advisory.fix} onFix={onFix} />}
           </li>
         ))}
       </ul>

@@ -14,6 +14,7 @@ export function AnalysisPanel() {
   const selected = usePlaygroundStore((s) => s.selectedContainer)
   const revealRange = usePlaygroundStore((s) => s.revealRange)
   const selectContainer = usePlaygroundStore((s) => s.selectContainer)
+  const applyFix = usePlaygroundStore((s) => s.applyFix)
   const { workloads, diagnostics } = analysis
   const hasErrors = diagnostics.some((d) => d.severity === 'error')
   const containers = workloads.reduce((n, w) => n + w.containers.length, 0)
@@ -54,11 +55,12 @@ export function AnalysisPanel() {
               selected={selected}
               onSelectContainer={selectContainer}
               onReveal={revealRange}
+              onFix={applyFix}
             />
           ))}
         </>
       )}
-      <AdvisoriesList workloads={workloads} onReveal={revealRange} />
+      <AdvisoriesList workloads={workloads} onReveal={revealRange} onFix={applyFix} />
     </div>
   )
 }

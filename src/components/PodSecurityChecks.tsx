@@ -2,6 +2,7 @@ import { PSS_CHECK_INFO, PSS_PAGE } from '../core/index.ts'
 import type { PodSecurity, PssCheck, PssLevel, Range, WorkloadKind } from '../core/index.ts'
 import { Chip } from './Chip.tsx'
 import { CopyButton } from './decoder/CopyButton.tsx'
+import { FixButton } from './FixButton.tsx'
 import styles from './PodSecurityChecks.module.css'
 
 interface Props {
@@ -12,6 +13,7 @@ interface Props {
   /** Where to go when a check has no range of its own. */
   fallbackRange: Range
   onReveal: (range: Range) => void
+  onFix: (id: string, title: string) => void
 }
 
 // Pod Security admission enforces only Pods. For controllers (Deployment, Job, …) it checks the
@@ -67,7 +69,14 @@ function AdmissionHeading({
  * The Pod Security level of a workload: every failing check with its control, why and fix (each
  * one a link into the text), the admission text per failing level, and the passing checks.
  */
-export function PodSecurityChecks({ podSecurity, kind, failing, fallbackRange, onReveal }: Props) {
+export function PodSecurityChecks({
+  podSecurity,
+  kind,
+  failing,
+  fallbackRange,
+  onReveal,
+  onFix,
+}: Props) {
   const passing = podSecurity.checks.filter((c) => c.allowed)
   const messages = (['baseline', 'restricted'] as const).flatMap((level) => {
     const text = podSecurity.message[level]
@@ -129,6 +138,7 @@ export function PodSecurityChecks({ podSecurity, kind, failing, fallbackRange, o
                     </a>
                   </p>
                   {check.scannerNote && <p className={styles.note}>{check.scannerNote}</p>}
+                  {check.fix && <FixButton fix={check.fix} onFix={onFix} />}
                 </div>
               </li>
             )

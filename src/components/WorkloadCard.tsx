@@ -15,6 +15,7 @@ interface Props {
   selected: ContainerRef | null
   onSelectContainer: (ref: ContainerRef, range: Range) => void
   onReveal: (range: Range) => void
+  onFix: (id: string, title: string) => void
 }
 
 /** One workload: its Pod Security level and findings, pod-wide settings and each container. */
@@ -25,6 +26,7 @@ export function WorkloadCard({
   selected,
   onSelectContainer,
   onReveal,
+  onFix,
 }: Props) {
   const failing = selectFailingChecks(workload)
   // Pod-wide settings are the same in every container's view; show them once.
@@ -55,6 +57,7 @@ export function WorkloadCard({
         failing={failing}
         fallbackRange={workload.podSpecRange}
         onReveal={onReveal}
+        onFix={onFix}
       />
       {podSettings && (
         <details className={styles.pod}>

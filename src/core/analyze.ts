@@ -1,3 +1,4 @@
+import { withFixes } from './fixes/workload-fixes.ts'
 import { computeContainerCapabilities, type CapabilityListItem } from './capabilities/compute.ts'
 import { resolveOptions } from './options.ts'
 import { adviseWorkload } from './pss/advise.ts'
@@ -91,13 +92,17 @@ function analyzeUnsafe(source: string, options: AnalysisOptions): Analysis {
   const parsed = parseDocuments(source)
   const extracted = extractWorkloads(parsed.documents)
   const diagnostics: Diagnostic[] = [...parsed.diagnostics, ...extracted.diagnostics]
-  const workloads = extracted.workloads.map((site) => analyzeWorkload(site, options, diagnostics))
+  const workloads = extracted.workloads.map((site, index) =>
+    analyzeWorkload(source, site, index, options, diagnostics),
+  )
   diagnostics.sort((a, b) => a.range[0] - b.range[0])
   return { options, diagnostics, workloads }
 }
 
 function analyzeWorkload(
+  source: string,
   site: WorkloadSite,
+  index: number,
   options: AnalysisOptions,
   diagnostics: Diagnostic[],
 ): Workload {
@@ -113,6 +118,21 @@ function analyzeWorkload(
   const objectRange = site.objectPath.length
     ? site.document.locateNearest(site.objectPath)
     : site.document.range
+  const { podSecurity, advisories } = withFixes(
+    {
+      source,
+      document: site.document,
+      templatePath: site.templatePath,
+      pod: site.pod,
+      locate,
+      workload: index,
+    },
+    evaluatePodSecurity(site.pod, options.kubernetesVersion, locate, {
+      kind: site.kind,
+      name: site.name,
+    }),
+    adviseWorkload(site.pod, locate),
+  )
   return {
     kind: site.kind,
     name: site.name,
@@ -121,11 +141,8 @@ function analyzeWorkload(
     range: objectRange,
     podSpecRange: locate(['spec']),
     containers,
-    podSecurity: evaluatePodSecurity(site.pod, options.kubernetesVersion, locate, {
-      kind: site.kind,
-      name: site.name,
-    }),
-    advisories: adviseWorkload(site.pod, locate),
+    podSecurity,
+    advisories,
   }
 }
 

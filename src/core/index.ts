@@ -6,6 +6,7 @@
  */
 export { analyze } from './analyze.ts'
 export { DEFAULT_OPTIONS, resolveOptions } from './options.ts'
+export { applyEdits } from './fixes/text-edits.ts'
 export { SECURITY_FIELDS, securityField } from './security-context/fields.ts'
 export type { FieldScope, SecurityField } from './security-context/fields.ts'
 export {

@@ -221,6 +221,25 @@ export type CheckId =
   | 'runAsUser'
   | 'seccompProfile_restricted'
 
+/** Replaces `range` of the analysed source with `insert` (an insertion when the range is empty). */
+export interface TextEdit {
+  range: Range
+  insert: string
+}
+
+/**
+ * A one-click change to the manifest text that resolves a finding, written as minimal edits so
+ * comments, quoting and layout elsewhere stay exactly as they were.
+ */
+export interface Fix {
+  /** Stable within one analysis, e.g. `allowPrivilegeEscalation@0:web`. */
+  id: string
+  /** What the fix does, imperative, e.g. `Set allowPrivilegeEscalation: false on "app"`. */
+  title: string
+  /** Non-overlapping edits, sorted by start offset, against the analysed source. */
+  edits: TextEdit[]
+}
+
 export interface PssCheck {
   id: CheckId
   level: 'baseline' | 'restricted'
@@ -233,6 +252,8 @@ export interface PssCheck {
   ranges: Range[]
   /** One line for users coming from other scanners, where those disagree with admission. */
   scannerNote?: string
+  /** A fix that makes this check pass, when one can be written without guessing intent. */
+  fix?: Fix
 }
 
 export interface PodSecurity {
@@ -259,6 +280,8 @@ export interface Advisory {
   why: string
   range: Range
   docs?: string
+  /** A fix for this advisory, when one can be written without guessing intent. */
+  fix?: Fix
 }
 
 export interface Workload {

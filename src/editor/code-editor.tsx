@@ -3,6 +3,7 @@ import { playgroundStore } from '../store/store.ts'
 import { resolveTheme } from '../store/preferences-slice.ts'
 import type { Range, Severity } from '../core/index.ts'
 import { analysisMarkers, type MarkerSpec } from './analysis-markers.ts'
+import { changedSpan } from './changed-span.ts'
 import { MODEL_URI, monaco } from './monaco-setup.ts'
 
 /**
@@ -116,6 +117,10 @@ export default function CodeEditor() {
       )
     }
 
+    // Actions on the panel (a Fix button) take the latest keystrokes first, so they always work
+    // on the text the user sees.
+    store.getState().attachEditor(flush)
+
     const contentSub = model.onDidChangeContent(() => {
       if (applyingExternal) return
       clearTimeout(timer)
@@ -129,12 +134,21 @@ export default function CodeEditor() {
         timer = undefined
         pushed = state.source
         applyingExternal = true
-        // An edit operation rather than setValue, so Ctrl+Z can bring the user's text back.
+        // An edit operation rather than setValue, so Ctrl+Z can bring the user's text back; only
+        // the changed middle is replaced, so a fix keeps the caret and scroll position.
+        const change = changedSpan(model.getValue(), state.source)
+        model.pushStackElement()
         model.pushEditOperations(
           [],
-          [{ range: model.getFullModelRange(), text: state.source }],
+          [
+            {
+              range: toMonacoRange(model, change.range),
+              text: change.insert,
+            },
+          ],
           () => null,
         )
+        model.pushStackElement()
         applyingExternal = false
       }
       if (state.analysis !== prev.analysis) showMarkers()
@@ -166,6 +180,7 @@ export default function CodeEditor() {
       window.removeEventListener('pagehide', onHide)
       document.removeEventListener('visibilitychange', onHide)
       unsubscribe()
+      store.getState().attachEditor(null)
       contentSub.dispose()
       editor.dispose()
       model.dispose()

@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand'
-import { analyze, type Analysis } from '../core/index.ts'
+import { analyze, applyEdits, type Analysis } from '../core/index.ts'
+import { selectFix } from './selectors.ts'
 import type { PlaygroundState } from './store.ts'
 
 /** The manifest shown on a first visit: one container with no securityContext at all. */
@@ -25,9 +26,22 @@ export interface DocumentSlice {
   setSource: (source: string) => void
   /** Loads an example's text (already fetched by the caller) and remembers which one it was. */
   loadExample: (file: string, text: string) => void
+  /**
+   * Applies a fix the panel showed, identified by id and title, to the current text and
+   * re-analyses. Text still waiting in the editor is taken in first; if the fix is then no
+   * longer offered as shown, nothing changes (the panel re-renders with what is true now).
+   */
+  applyFix: (id: string, title: string) => void
+  /** Set by the editor while it holds keystrokes not yet handed to the store. */
+  flushEditor: (() => void) | null
+  /** The editor registers (or, unmounting, clears) how to hand over its pending text. */
+  attachEditor: (flush: (() => void) | null) => void
 }
 
-export const createDocumentSlice: StateCreator<PlaygroundState, [], [], DocumentSlice> = (set) => ({
+export const createDocumentSlice: StateCreator<PlaygroundState, [], [], DocumentSlice> = (
+  set,
+  get,
+) => ({
   source: STARTER_SOURCE,
   analysis: analyze(STARTER_SOURCE),
   example: null,
@@ -40,4 +54,14 @@ export const createDocumentSlice: StateCreator<PlaygroundState, [], [], Document
     })),
   loadExample: (file, text) =>
     set((s) => ({ source: text, analysis: analyze(text, s.options), example: file })),
+  applyFix: (id, title) => {
+    get().flushEditor?.()
+    set((s) => {
+      const fix = selectFix(s.analysis, id)
+      const source = fix?.title === title ? applyEdits(s.source, fix.edits) : null
+      return source === null ? s : { source, analysis: analyze(source, s.options), example: null }
+    })
+  },
+  flushEditor: null,
+  attachEditor: (flush) => set({ flushEditor: flush }),
 })

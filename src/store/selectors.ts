@@ -1,4 +1,4 @@
-import type { Analysis, PssCheck, Workload } from '../core/index.ts'
+import type { Analysis, Fix, PssCheck, Workload } from '../core/index.ts'
 
 /** The one-based line number of a zero-based offset in `source`. */
 export function lineOfOffset(source: string, offset: number): number {
@@ -20,4 +20,13 @@ export function selectFailingChecks(workload: Workload): PssCheck[] {
 /** True when the analysis has nothing to show: no workloads and no diagnostics. */
 export function selectIsEmpty(analysis: Analysis): boolean {
   return analysis.workloads.length === 0 && analysis.diagnostics.length === 0
+}
+
+/** The fix with this id in the analysis (fix ids are stable while the text they fix is). */
+export function selectFix(analysis: Analysis, id: string): Fix | undefined {
+  for (const workload of analysis.workloads) {
+    for (const check of workload.podSecurity.checks) if (check.fix?.id === id) return check.fix
+    for (const advisory of workload.advisories) if (advisory.fix?.id === id) return advisory.fix
+  }
+  return undefined
 }

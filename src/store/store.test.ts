@@ -51,6 +51,49 @@ describe('document slice', () => {
     store.getState().setSource(POD + '# edited\n')
     expect(store.getState().example).toBeNull()
   })
+
+  it('applyFix edits the current text by fix id and re-analyses it', () => {
+    store.getState().setSource(POD)
+    const check = (s: PlaygroundState) =>
+      s.analysis.workloads[0]?.podSecurity.checks.find((c) => c.id === 'allowPrivilegeEscalation')
+    const fix = check(store.getState())?.fix
+    expect(fix).toBeDefined()
+    store.getState().applyFix(fix?.id ?? '', fix?.title ?? '')
+    const after = store.getState()
+    expect(after.source).toContain('allowPrivilegeEscalation: false')
+    expect(check(after)?.allowed).toBe(true)
+    expect(after.analysis).toEqual(analyze(after.source, after.options))
+  })
+
+  it('applyFix ignores a fix the current analysis no longer offers', () => {
+    store.getState().setSource(POD)
+    const before = store.getState()
+    before.applyFix('no-such-fix@0', 'Do nothing')
+    expect(store.getState()).toBe(before)
+  })
+
+  it('applyFix first takes the text still waiting in the editor, and fixes that text', () => {
+    const apeFix = (state: PlaygroundState) =>
+      state.analysis.workloads[0]?.podSecurity.checks.find(
+        (c) => c.id === 'allowPrivilegeEscalation',
+      )?.fix
+    const shown = apeFix(store.getState())
+    // The same container, with a line typed above it that the panel has not seen yet.
+    const waiting = `# typed, not yet analysed\n${STARTER_SOURCE}`
+    store.getState().attachEditor(() => store.getState().setSource(waiting))
+    store.getState().applyFix(shown?.id ?? '', shown?.title ?? '')
+    expect(store.getState().source).toMatch(/^# typed, not yet analysed\n/)
+    expect(store.getState().source).toContain('allowPrivilegeEscalation: false')
+
+    // Waiting text where the shown fix no longer applies as shown: kept, unchanged.
+    store.getState().attachEditor(() => store.getState().setSource(POD))
+    const stale = apeFix(store.getState())
+    store.getState().setSource(STARTER_SOURCE)
+    store
+      .getState()
+      .applyFix(stale?.id ?? '', 'Set allowPrivilegeEscalation: false on container "app"')
+    expect(store.getState().source).toBe(POD)
+  })
 })
 
 describe('assumptions slice', () => {

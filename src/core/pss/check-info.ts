@@ -54,8 +54,8 @@ const FACTS: Record<CheckId, Omit<PssCheckInfo, 'since'>> = {
   capabilities_baseline: {
     control: 'Capabilities',
     level: 'baseline',
-    why: 'Capabilities beyond the runtime’s default set, such as SYS_ADMIN or SYS_PTRACE, give processes in the container kernel powers that are common ways out of the container.',
-    fix: 'List only default capabilities (such as NET_BIND_SERVICE) in securityContext.capabilities.add.',
+    why: 'Capabilities outside the baseline list (Docker’s defaults minus NET_RAW), such as SYS_ADMIN, SYS_PTRACE or NET_RAW, give kernel powers that are common ways out of a container.',
+    fix: 'Add only capabilities from the baseline list (such as NET_BIND_SERVICE), spelled exactly, without a CAP_ prefix.',
     docs: CAPABILITIES_DOCS,
   },
   hostPathVolumes: {

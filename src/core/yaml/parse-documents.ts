@@ -18,6 +18,11 @@ export interface ParsedDocument {
   locate(path: Path): Range | undefined
   /** Like `locate`, but falls back to the nearest written ancestor, then to the document. */
   locateNearest(path: Path): Range
+  /**
+   * The parsed `yaml` document, whose node ranges are offsets into the whole source. Read it,
+   * never mutate it: fixes are computed from its ranges as text edits (src/core/fixes).
+   */
+  yaml: Document.Parsed
 }
 
 export interface ParseResult {
@@ -117,7 +122,7 @@ export function parseDocuments(source: string): ParseResult {
       }
       return range
     }
-    documents.push({ index, value, range, locate, locateNearest })
+    documents.push({ index, value, range, locate, locateNearest, yaml: doc })
   })
   return { documents, diagnostics }
 }

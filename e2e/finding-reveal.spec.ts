@@ -35,3 +35,23 @@ test('clicking a failing check moves the editor caret to the offending field', a
   // The same findings are markers in the editor, so hovering the line explains them.
   await expect.poll(() => editor.markers()).toContain('4:11:privileged')
 })
+
+test('a finding clicked while the editor is still loading is revealed when it arrives', async ({
+  page,
+  editor,
+  panel,
+}) => {
+  let release = () => {}
+  const held = new Promise<void>((resolve) => (release = resolve))
+  await page.route(/code-editor-[^/]*\.js$/, async (route) => {
+    await held
+    await route.continue()
+  })
+  await page.goto('/')
+  // The panel paints from the store before Monaco arrives: the starter Pod's first finding.
+  await panel.findings().first().click()
+  await expect(editor.root()).toHaveCount(0)
+  release()
+  await editor.ready()
+  await expect.poll(async () => (await editor.cursor()).line).toBeGreaterThan(1)
+})

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react'
 import { playgroundStore } from '../store/store.ts'
 import { resolveTheme } from '../store/preferences-slice.ts'
 import type { Range, Severity } from '../core/index.ts'
+import type { RevealRequest } from '../store/ui-slice.ts'
 import { analysisMarkers, type MarkerSpec } from './analysis-markers.ts'
 import { changedSpan } from './changed-span.ts'
 import { MODEL_URI, monaco } from './monaco-setup.ts'
@@ -127,7 +128,16 @@ export default function CodeEditor() {
       timer = setTimeout(flush, analyseDelay)
     })
 
-    let lastSeq = store.getState().revealRequest?.seq ?? 0
+    let lastSeq = 0
+    const reveal = (request: RevealRequest | null) => {
+      if (!request || request.seq === lastSeq) return
+      lastSeq = request.seq
+      flush()
+      const range = toMonacoRange(model, request.range)
+      editor.setSelection(range)
+      editor.revealRangeInCenter(range)
+      editor.focus()
+    }
     const unsubscribe = store.subscribe((state, prev) => {
       if (state.source !== prev.source && state.source !== pushed) {
         clearTimeout(timer)
@@ -153,15 +163,7 @@ export default function CodeEditor() {
       }
       if (state.analysis !== prev.analysis) showMarkers()
       if (state.theme !== prev.theme) monaco.editor.setTheme(editorTheme())
-      const request = state.revealRequest
-      if (request && request.seq !== lastSeq) {
-        lastSeq = request.seq
-        flush()
-        const range = toMonacoRange(model, request.range)
-        editor.setSelection(range)
-        editor.revealRangeInCenter(range)
-        editor.focus()
-      }
+      reveal(state.revealRequest)
     })
 
     const media = darkQuery()
@@ -173,6 +175,9 @@ export default function CodeEditor() {
     document.addEventListener('visibilitychange', onHide)
 
     showMarkers()
+    // A finding clicked while the editor was still loading is honoured once it is here (reveal
+    // requests are not persisted, so any request now was made on this page).
+    reveal(store.getState().revealRequest)
 
     return () => {
       flush()

@@ -19,9 +19,17 @@ function EditorFallback() {
 export function EditorPane() {
   return (
     <section className={styles.pane} aria-label="Manifest editor">
-      <Suspense fallback={<EditorFallback />}>
-        <CodeEditor />
-      </Suspense>
+      <div className={styles.editor}>
+        <Suspense fallback={<EditorFallback />}>
+          <CodeEditor />
+        </Suspense>
+      </div>
+      {/* Monaco keeps Tab for indenting; WCAG 2.1.2 asks that the way out is told. The keys are
+          monaco-editor's editor.action.toggleTabFocusMode (contrib/toggleTabFocusMode). */}
+      <p className={styles.hint} data-testid="editor.keys">
+        In the editor Tab indents: press <kbd>Ctrl</kbd>+<kbd>M</kbd> (on a Mac <kbd>Ctrl</kbd>+
+        <kbd>Shift</kbd>+<kbd>M</kbd>) to make Tab move focus instead.
+      </p>
     </section>
   )
 }

@@ -36,7 +36,11 @@ export function PlaygroundPage() {
       )}
       <main className={styles.main}>
         <EditorPane />
-        <section className={styles.panel} aria-label="Analysis">
+        <section className={styles.panel} aria-labelledby="analysis-heading">
+          {/* Workload cards use h3: this keeps the outline h1 > h2 > h3 for screen readers. */}
+          <h2 id="analysis-heading" className={styles.visuallyHidden}>
+            Analysis
+          </h2>
           <AnalysisPanel />
         </section>
       </main>

@@ -38,7 +38,8 @@ test('a one-click fix edits the text in place, keeps comments, and Ctrl+Z takes 
   // Only the fixed container's securityContext changed: every original line is still there.
   for (const line of MANIFEST.split('\n')) expect(fixed).toContain(line)
 
-  await editor.root().locator('.view-lines').click()
+  // The editor takes focus with the change selected, so Ctrl+Z undoes the fix straight away.
+  await expect(editor.root().locator('.monaco-editor')).toHaveClass(/focused/)
   await page.keyboard.press('ControlOrMeta+Z')
   await expect.poll(() => editor.text()).toBe(MANIFEST)
   await expect(escalation).toHaveCount(1)

@@ -61,3 +61,24 @@ test('a capability set links to the decoder with its mask', async ({ page, edito
   await panel.capLine('app', 'CapEff').click()
   await expect(page).toHaveURL(/#\/caps\/00000000a80425fb$/)
 })
+
+test('objects that are not workloads are folded into one line above the cards', async ({
+  page,
+  editor,
+  panel,
+}) => {
+  await page.goto('/')
+  await editor.setText(
+    [
+      'apiVersion: v1\nkind: Service\nmetadata: {name: web}',
+      'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cfg}',
+      'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: app, image: nginx}]',
+    ].join('\n---\n'),
+  )
+  const skipped = page.getByTestId('panel.skipped')
+  await expect(skipped).toContainText('2 objects are not a workload and were skipped')
+  await expect(panel.diagnostics().filter({ hasText: 'Service "web"' })).toBeHidden()
+  await skipped.locator('summary').click()
+  await expect(panel.diagnostics().filter({ hasText: 'Service "web"' })).toBeVisible()
+  await expect(panel.workload('Pod p')).toBeVisible()
+})

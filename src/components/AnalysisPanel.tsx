@@ -1,3 +1,4 @@
+import { selectApiRejects } from '../store/selectors.ts'
 import { usePlaygroundStore } from '../store/store.ts'
 import { AdvisoriesList } from './AdvisoriesList.tsx'
 import { DiagnosticsList } from './DiagnosticsList.tsx'
@@ -56,6 +57,7 @@ export function AnalysisPanel() {
               onSelectContainer={selectContainer}
               onReveal={revealRange}
               onFix={applyFix}
+              apiRejects={selectApiRejects(analysis, w)}
             />
           ))}
         </>

@@ -1,5 +1,10 @@
-import { useId } from 'react'
-import { POLICY_VERSIONS, type AnalysisOptions, type ContainerRuntime } from '../core/index.ts'
+import { useId, useState, type InputHTMLAttributes } from 'react'
+import {
+  KERNEL_VERSION,
+  POLICY_VERSIONS,
+  type AnalysisOptions,
+  type ContainerRuntime,
+} from '../core/index.ts'
 import { usePlaygroundStore } from '../store/store.ts'
 import styles from './AssumptionsBar.module.css'
 
@@ -26,13 +31,60 @@ const USER_FOR_KIND: Record<UserKind, AnalysisOptions['imageUser']> = {
   unknown: null,
 }
 
+/**
+ * A text field that keeps what the user types while it is invalid or incomplete, commits each
+ * valid value at once, and says when a value is not understood (the analysis keeps the last
+ * valid one meanwhile).
+ */
+function DraftInput({
+  value,
+  label,
+  parse,
+  hint,
+  ...rest
+}: {
+  value: string
+  label: string
+  parse: (text: string) => boolean
+  hint: string
+} & Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange'>) {
+  const [draft, setDraft] = useState<string | null>(null)
+  const hintId = useId()
+  const text = draft ?? value
+  const invalid = draft !== null && draft !== value
+  return (
+    <>
+      <input
+        {...rest}
+        aria-label={label}
+        aria-invalid={invalid || undefined}
+        aria-describedby={invalid ? hintId : undefined}
+        value={text}
+        onChange={(e) => {
+          setDraft(e.target.value)
+          if (parse(e.target.value)) setDraft(null)
+        }}
+        onBlur={() => setDraft(null)}
+      />
+      {invalid && (
+        <span id={hintId} role="status" className={styles.invalid}>
+          {hint}
+        </span>
+      )}
+    </>
+  )
+}
+
 /** The assumptions behind every default in the panel; each change re-analyses at once. */
 export function AssumptionsBar() {
   const options = usePlaygroundStore((s) => s.options)
   const set = usePlaygroundStore((s) => s.setAssumption)
   const reset = usePlaygroundStore((s) => s.resetAssumptions)
   const id = useId()
-  const kind = userKind(options.imageUser)
+  // Typing 0 as a UID keeps the UID field: the value is root's, the choice was "UID".
+  const [chosenKind, setChosenKind] = useState<UserKind | null>(null)
+  const derivedKind = userKind(options.imageUser)
+  const kind = chosenKind === 'uid' && derivedKind === 'root' ? 'uid' : derivedKind
 
   return (
     <form className={styles.bar} aria-label="Assumptions" onSubmit={(e) => e.preventDefault()}>
@@ -54,13 +106,19 @@ export function AssumptionsBar() {
       </label>
       <label className={styles.field}>
         <span>Node kernel</span>
-        <input
+        <DraftInput
+          label="Node kernel"
           className={styles.short}
           list={`${id}-kernels`}
           value={options.kernel}
-          inputMode="decimal"
           spellCheck={false}
-          onChange={(e) => set('kernel', e.target.value)}
+          hint={`Not a kernel version; using ${options.kernel}`}
+          parse={(text) => {
+            const kernel = text.trim()
+            if (!KERNEL_VERSION.test(kernel)) return false
+            set('kernel', kernel)
+            return true
+          }}
         />
         <datalist id={`${id}-kernels`}>
           {KERNEL_PRESETS.map((k) => (
@@ -112,6 +170,7 @@ export function AssumptionsBar() {
             value={kind}
             onChange={(e) => {
               const next = e.target.value as UserKind
+              setChosenKind(next)
               set('imageUser', USER_FOR_KIND[next])
             }}
           >
@@ -121,33 +180,44 @@ export function AssumptionsBar() {
             <option value="unknown">unknown</option>
           </select>
           {kind === 'uid' && (
-            <input
-              aria-label="Image UID"
+            <DraftInput
+              label="Image UID"
               className={styles.short}
-              type="number"
-              min={0}
-              value={typeof options.imageUser === 'number' ? options.imageUser : ''}
-              onChange={(e) => {
-                const uid = Number(e.target.value)
-                if (e.target.value !== '' && Number.isInteger(uid) && uid >= 0)
-                  set('imageUser', uid)
+              inputMode="numeric"
+              value={String(options.imageUser ?? '')}
+              hint={`Not a UID; using ${String(options.imageUser)}`}
+              parse={(text) => {
+                const uid = Number(text.trim())
+                if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(uid)) return false
+                set('imageUser', uid)
+                return true
               }}
             />
           )}
           {kind === 'name' && (
-            <input
-              aria-label="Image user name"
+            <DraftInput
+              label="Image user name"
               className={styles.short}
               value={typeof options.imageUser === 'string' ? options.imageUser : ''}
               spellCheck={false}
-              onChange={(e) => {
-                if (e.target.value !== '') set('imageUser', e.target.value)
+              hint={`Not a user; using ${String(options.imageUser)}`}
+              parse={(text) => {
+                if (text.trim() === '' || /\s/.test(text.trim())) return false
+                set('imageUser', text.trim())
+                return true
               }}
             />
           )}
         </span>
       </div>
-      <button type="button" className={styles.reset} onClick={reset}>
+      <button
+        type="button"
+        className={styles.reset}
+        onClick={() => {
+          setChosenKind(null)
+          reset()
+        }}
+      >
         Reset
       </button>
     </form>

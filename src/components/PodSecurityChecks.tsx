@@ -14,6 +14,8 @@ interface Props {
   fallbackRange: Range
   onReveal: (range: Range) => void
   onFix: (id: string, title: string) => void
+  /** The API server refuses the object as written, so admission never evaluates it. */
+  apiRejects?: boolean
 }
 
 // Pod Security admission enforces only Pods. For controllers (Deployment, Job, …) it checks the
@@ -76,6 +78,7 @@ export function PodSecurityChecks({
   fallbackRange,
   onReveal,
   onFix,
+  apiRejects = false,
 }: Props) {
   const passing = podSecurity.checks.filter((c) => c.allowed)
   const messages = (['baseline', 'restricted'] as const).flatMap((level) => {
@@ -85,6 +88,12 @@ export function PodSecurityChecks({
   return (
     <section className={styles.pss} aria-label="Pod Security Standards">
       <p className={styles.summary}>
+        {apiRejects && (
+          <strong data-testid="panel.api-rejects">
+            The API server rejects this {kind} as written (see the errors above), before Pod
+            Security admission runs. Once they are fixed:{' '}
+          </strong>
+        )}
         {levelMeaning(podSecurity.level, kind)}{' '}
         <span className={styles.version}>
           Rules {podSecurity.rulesVersion}

@@ -16,6 +16,8 @@ interface Props {
   onSelectContainer: (ref: ContainerRef, range: Range) => void
   onReveal: (range: Range) => void
   onFix: (id: string, title: string) => void
+  /** The API server refuses this object as written (an error diagnostic inside it). */
+  apiRejects: boolean
 }
 
 /** One workload: its Pod Security level and findings, pod-wide settings and each container. */
@@ -27,6 +29,7 @@ export function WorkloadCard({
   onSelectContainer,
   onReveal,
   onFix,
+  apiRejects,
 }: Props) {
   const failing = selectFailingChecks(workload)
   // Pod-wide settings are the same in every container's view; show them once.
@@ -58,6 +61,7 @@ export function WorkloadCard({
         fallbackRange={workload.podSpecRange}
         onReveal={onReveal}
         onFix={onFix}
+        apiRejects={apiRejects}
       />
       {podSettings && (
         <details className={styles.pod}>

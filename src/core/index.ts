@@ -5,7 +5,7 @@
  * for any input, and every result is JSON-serialisable data.
  */
 export { analyze } from './analyze.ts'
-export { DEFAULT_OPTIONS, resolveOptions } from './options.ts'
+export { DEFAULT_OPTIONS, KERNEL_VERSION, resolveOptions } from './options.ts'
 export { applyEdits } from './fixes/text-edits.ts'
 export { SECURITY_FIELDS, securityField } from './security-context/fields.ts'
 export type { FieldScope, SecurityField } from './security-context/fields.ts'

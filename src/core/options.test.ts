@@ -20,12 +20,17 @@ describe('resolveOptions', () => {
     expect(resolveOptions(options)).toEqual(options)
     expect(resolveOptions({ imageUser: null }).imageUser).toBeNull()
     expect(resolveOptions({ imageUser: 65534 }).imageUser).toBe(65534)
+    // Out of the kubelet's range, but kept: the kubelet check reports it as an invalid user id.
+    expect(resolveOptions({ imageUser: 99_999_999_999 }).imageUser).toBe(99_999_999_999)
+    for (const kernel of ['5', 'v6.1', '6.8.0-45-generic', '4.18.0-553.el8_10.x86_64']) {
+      expect(resolveOptions({ kernel }).kernel).toBe(kernel)
+    }
   })
 
   it('drops malformed values one by one, keeping the rest', () => {
     const resolved = resolveOptions({
       runtime: 'podman',
-      kernel: 'six',
+      kernel: '6.8 and more',
       kubernetesVersion: 'v1.07',
       imageUser: -1,
       appArmor: false,

@@ -12,6 +12,9 @@ export const DEFAULT_OPTIONS: Readonly<AnalysisOptions> = Object.freeze({
 
 const RUNTIMES: readonly ContainerRuntime[] = ['containerd', 'cri-o', 'docker']
 
+/** A kernel release as `uname -r` prints it (`6.8.0-45-generic`), or just `5` or `v6.1`. */
+export const KERNEL_VERSION = /^v?\d+(\.\d+)?([.+-]\S*)?$/
+
 /** Namespace label syntax for policy versions (pod-security-admission api/helpers.go). */
 const POLICY_VERSION = /^v1\.(0|[1-9][0-9]*)$/
 
@@ -26,7 +29,7 @@ export function resolveOptions(options: Partial<AnalysisOptions> | undefined): A
   const kernel =
     typeof given.kernel === 'string' &&
     given.kernel.length <= 64 &&
-    /^\d+\.\d+/.test(given.kernel.trim())
+    KERNEL_VERSION.test(given.kernel.trim())
       ? given.kernel.trim()
       : DEFAULT_OPTIONS.kernel
   const version = given.kubernetesVersion
@@ -46,11 +49,9 @@ export function resolveOptions(options: Partial<AnalysisOptions> | undefined): A
     appArmor: typeof given.appArmor === 'boolean' ? given.appArmor : DEFAULT_OPTIONS.appArmor,
     imageUser:
       imageUser === null ||
-      // A UID is an unsigned 32-bit number; names are bounded so storage cannot smuggle in a novel.
-      (typeof imageUser === 'number' &&
-        Number.isInteger(imageUser) &&
-        imageUser >= 0 &&
-        imageUser <= 0xffffffff) ||
+      // Names are bounded so storage cannot smuggle in a novel.
+      // Any non-negative integer: the kubelet itself reports UIDs above 2147483647 as invalid.
+      (typeof imageUser === 'number' && Number.isSafeInteger(imageUser) && imageUser >= 0) ||
       (typeof imageUser === 'string' && imageUser.trim() !== '' && imageUser.length <= 256)
         ? (imageUser as number | string | null)
         : DEFAULT_OPTIONS.imageUser,

@@ -20,13 +20,16 @@ export interface MarkerSpec {
  * A finding with no source range is marked on its workload's pod spec.
  */
 export function analysisMarkers(analysis: Analysis): MarkerSpec[] {
-  const markers: MarkerSpec[] = analysis.diagnostics.map((d) => ({
-    range: d.range,
-    severity: d.severity,
-    message: d.message,
-    code: d.code,
-    source: d.source,
-  }))
+  // Skipped non-workload objects are listed in the panel; underlining every Service would be noise.
+  const markers: MarkerSpec[] = analysis.diagnostics
+    .filter((d) => d.code !== 'not-a-workload')
+    .map((d) => ({
+      range: d.range,
+      severity: d.severity,
+      message: d.message,
+      code: d.code,
+      source: d.source,
+    }))
   // The core may report a capability warning both as a diagnostic and on the container.
   const seen = new Set(analysis.diagnostics.map((d) => `${d.code}@${d.range[0]}`))
   for (const w of analysis.workloads) {

@@ -59,7 +59,20 @@ export const createDocumentSlice: StateCreator<PlaygroundState, [], [], Document
     set((s) => {
       const fix = selectFix(s.analysis, id)
       const source = fix?.title === title ? applyEdits(s.source, fix.edits) : null
-      return source === null ? s : { source, analysis: analyze(source, s.options), example: null }
+      const first = fix?.edits[0]
+      if (source === null || !first) return s
+      // Show what changed: the editor selects the first edit's new text and takes focus, so
+      // Ctrl+Z there undoes the fix at once.
+      const start = first.range[0]
+      return {
+        source,
+        analysis: analyze(source, s.options),
+        example: null,
+        revealRequest: {
+          range: [start, start + first.insert.length] as const,
+          seq: (s.revealRequest?.seq ?? 0) + 1,
+        },
+      }
     })
   },
   flushEditor: null,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { PssCheck, Workload } from '../core/index.ts'
-import { lineOfOffset, selectFailingChecks } from './selectors.ts'
+import { analyze, type PssCheck, type Workload } from '../core/index.ts'
+import { lineOfOffset, selectApiRejects, selectFailingChecks } from './selectors.ts'
 
 describe('lineOfOffset', () => {
   it('counts lines from one and stops at the offset', () => {
@@ -34,5 +34,25 @@ describe('selectFailingChecks', () => {
       'hostNamespaces',
       'runAsNonRoot',
     ])
+  })
+})
+
+describe('selectApiRejects', () => {
+  const pod = (containers: string) =>
+    `kind: Pod\nmetadata: {name: p}\nspec:\n  containers: ${containers}\n---\nkind: Pod\nmetadata: {name: ok}\nspec:\n  containers: [{name: c}]\n`
+
+  it('is true only for the workload that holds an API or schema error', () => {
+    const analysis = analyze(pod('"x"'))
+    const [broken, fine] = analysis.workloads
+    expect(broken && selectApiRejects(analysis, broken)).toBe(true)
+    expect(fine && selectApiRejects(analysis, fine)).toBe(false)
+  })
+
+  it('ignores warnings and infos', () => {
+    const analysis = analyze(pod('[{name: c, securityContext: {runAsNonRoot: true}}]'), {
+      imageUser: null,
+    })
+    const [workload] = analysis.workloads
+    expect(workload && selectApiRejects(analysis, workload)).toBe(false)
   })
 })

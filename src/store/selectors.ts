@@ -30,3 +30,18 @@ export function selectFix(analysis: Analysis, id: string): Fix | undefined {
   }
   return undefined
 }
+
+/**
+ * True when the API server would refuse this workload as written: an error from the YAML
+ * parser, the schema or API validation lies inside it. Admission never sees such an object.
+ */
+export function selectApiRejects(analysis: Analysis, workload: Workload): boolean {
+  const [start, end] = workload.range
+  return analysis.diagnostics.some(
+    (d) =>
+      d.severity === 'error' &&
+      (d.source === 'api-server' || d.source === 'schema' || d.source === 'yaml') &&
+      d.range[0] >= start &&
+      d.range[1] <= end,
+  )
+}

@@ -42,3 +42,25 @@ test('the hardened Deployment example passes restricted', async ({ page, panel, 
   )
   await expect(panel.findings()).toHaveCount(0)
 })
+
+test('the gallery works from the keyboard: focus moves in, Escape closes, a pick focuses the editor', async ({
+  page,
+  editor,
+}) => {
+  await page.goto('/')
+  await editor.ready()
+  const examples = page.getByRole('button', { name: 'Examples' })
+  await examples.focus()
+  await page.keyboard.press('Enter')
+  const gallery = page.getByTestId('examples.gallery')
+  await expect(gallery.getByRole('button').first()).toBeFocused()
+  await page.keyboard.press('Escape')
+  await expect(gallery).toHaveCount(0)
+  await expect(examples).toBeFocused()
+
+  await page.keyboard.press('Enter')
+  await expect(gallery.getByRole('button').first()).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(editor.root().locator('.monaco-editor')).toHaveClass(/focused/)
+  expect(await editor.text()).not.toBe('')
+})

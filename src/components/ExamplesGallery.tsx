@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { usePlaygroundStore } from '../store/store.ts'
 import styles from './ExamplesGallery.module.css'
 
@@ -35,11 +35,24 @@ type IndexState =
   { status: 'loading' } | { status: 'ready'; entries: ExampleEntry[] } | { status: 'failed' }
 
 /** A list of starter manifests; one click replaces the editor text with the chosen one. */
-export function ExamplesGallery({ onDone }: { onDone: () => void }) {
+export function ExamplesGallery({
+  onDone,
+  onCancel,
+}: {
+  onDone: () => void
+  onCancel: () => void
+}) {
   const [index, setIndex] = useState<IndexState>({ status: 'loading' })
   const [error, setError] = useState<string | null>(null)
   const current = usePlaygroundStore((s) => s.example)
   const loadExample = usePlaygroundStore((s) => s.loadExample)
+  const revealRange = usePlaygroundStore((s) => s.revealRange)
+  const list = useRef<HTMLUListElement>(null)
+
+  // Opening the gallery moves keyboard focus into it, to the first example.
+  useEffect(() => {
+    if (index.status === 'ready') list.current?.querySelector('button')?.focus()
+  }, [index.status])
 
   useEffect(() => {
     let live = true
@@ -59,18 +72,27 @@ export function ExamplesGallery({ onDone }: { onDone: () => void }) {
       loadExample(entry.file, await response.text())
       setError(null)
       onDone()
+      // Hand focus to the editor, at the top of the example just loaded.
+      revealRange([0, 0])
     } catch {
       setError(`Could not load ${entry.file}.`)
     }
   }
 
   return (
-    <section className={styles.gallery} aria-label="Examples" data-testid="examples.gallery">
+    <section
+      className={styles.gallery}
+      aria-label="Examples"
+      data-testid="examples.gallery"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') onCancel()
+      }}
+    >
       {index.status === 'loading' && <p>Loading examples…</p>}
       {index.status === 'failed' && <p role="alert">The example list could not be loaded.</p>}
       {error && <p role="alert">{error}</p>}
       {index.status === 'ready' && (
-        <ul className={styles.list}>
+        <ul className={styles.list} ref={list}>
           {index.entries.map((e) => (
             <li key={e.file}>
               <button

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import { capsHref } from '../lib/route.ts'
 import { AnalysisPanel } from './AnalysisPanel.tsx'
 import { AssumptionsBar } from './AssumptionsBar.tsx'
@@ -10,6 +10,7 @@ import styles from './PlaygroundPage.module.css'
 /** The playground: header, assumptions, and the editor beside the live analysis panel. */
 export function PlaygroundPage() {
   const [examplesOpen, setExamplesOpen] = useState(false)
+  const examplesButton = useRef<HTMLButtonElement>(null)
   return (
     <div className={styles.page}>
       <header className={styles.header}>
@@ -17,6 +18,7 @@ export function PlaygroundPage() {
         <p className={styles.tagline}>Runs in your browser; nothing is sent anywhere.</p>
         <nav className={styles.nav}>
           <button
+            ref={examplesButton}
             type="button"
             aria-expanded={examplesOpen}
             aria-controls="examples"
@@ -31,7 +33,13 @@ export function PlaygroundPage() {
       <AssumptionsBar />
       {examplesOpen && (
         <div id="examples">
-          <ExamplesGallery onDone={() => setExamplesOpen(false)} />
+          <ExamplesGallery
+            onDone={() => setExamplesOpen(false)}
+            onCancel={() => {
+              setExamplesOpen(false)
+              examplesButton.current?.focus()
+            }}
+          />
         </div>
       )}
       <main className={styles.main}>

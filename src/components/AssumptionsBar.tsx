@@ -1,18 +1,19 @@
 import { useId, useState, type InputHTMLAttributes } from 'react'
 import {
+  CONTAINER_RUNTIMES,
   KERNEL_VERSION,
   POLICY_VERSIONS,
+  runtimeLabel,
   type AnalysisOptions,
-  type ContainerRuntime,
 } from '../core/index.ts'
 import { usePlaygroundStore } from '../store/store.ts'
 import styles from './AssumptionsBar.module.css'
 
-const RUNTIMES: readonly { value: ContainerRuntime; label: string }[] = [
-  { value: 'containerd', label: 'containerd' },
-  { value: 'cri-o', label: 'CRI-O' },
-  { value: 'docker', label: 'Docker (cri-dockerd)' },
-]
+// Docker reaches Kubernetes only through the cri-dockerd shim; say so where it is picked.
+const RUNTIMES = CONTAINER_RUNTIMES.map((value) => ({
+  value,
+  label: value === 'docker' ? `${runtimeLabel(value)} (cri-dockerd)` : runtimeLabel(value),
+}))
 
 const KERNEL_PRESETS = ['5.4', '5.8', '5.15', '6.8']
 

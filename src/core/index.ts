@@ -17,7 +17,11 @@ export {
 export type { CapabilityInfo } from './capabilities/capability-table.ts'
 export { decodeCapabilities, encodeCapabilities, formatCapsh } from './capabilities/codec.ts'
 export type { DecodedCapabilities, DecodedSet, EncodedCapabilities } from './capabilities/codec.ts'
-export { RUNTIME_DEFAULT_CAPABILITIES, runtimeLabel } from './capabilities/runtimes.ts'
+export {
+  CONTAINER_RUNTIMES,
+  RUNTIME_DEFAULT_CAPABILITIES,
+  runtimeLabel,
+} from './capabilities/runtimes.ts'
 export { NEWEST_RULES_VERSION, POLICY_VERSIONS, parsePolicyVersion } from './pss/version.ts'
 export { PSS_CHECK_INFO, PSS_PAGE, type PssCheckInfo } from './pss/check-info.ts'
 export type * from './types.ts'

@@ -1,4 +1,5 @@
-import type { AnalysisOptions, ContainerRuntime, PolicyVersion } from './types.ts'
+import { CONTAINER_RUNTIMES } from './capabilities/runtimes.ts'
+import type { AnalysisOptions, PolicyVersion } from './types.ts'
 
 /** The assumptions used when the caller does not say otherwise. */
 export const DEFAULT_OPTIONS: Readonly<AnalysisOptions> = Object.freeze({
@@ -9,8 +10,6 @@ export const DEFAULT_OPTIONS: Readonly<AnalysisOptions> = Object.freeze({
   appArmor: true,
   imageUser: 0,
 })
-
-const RUNTIMES: readonly ContainerRuntime[] = ['containerd', 'cri-o', 'docker']
 
 /** A kernel release as `uname -r` prints it (`6.8.0-45-generic`), or just `5` or `v6.1`. */
 export const KERNEL_VERSION = /^v?\d+(\.\d+)?([.+-]\S*)?$/
@@ -25,7 +24,7 @@ const POLICY_VERSION = /^v1\.(0|[1-9][0-9]*)$/
 export function resolveOptions(options: Partial<AnalysisOptions> | undefined): AnalysisOptions {
   const given: Partial<Record<keyof AnalysisOptions, unknown>> =
     typeof options === 'object' && options !== null ? options : {}
-  const runtime = RUNTIMES.find((r) => r === given.runtime) ?? DEFAULT_OPTIONS.runtime
+  const runtime = CONTAINER_RUNTIMES.find((r) => r === given.runtime) ?? DEFAULT_OPTIONS.runtime
   const kernel =
     typeof given.kernel === 'string' &&
     given.kernel.length <= 64 &&

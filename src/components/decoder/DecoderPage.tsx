@@ -1,6 +1,11 @@
 import { useEffect, useId, useMemo, useState } from 'react'
 import { decodeCapabilities } from '../../core/index.ts'
-import { replaceSetInInput, shareableInput, toggleBit } from '../../lib/caps-view.ts'
+import {
+  replaceSetInInput,
+  runtimeDefaultHex,
+  shareableInput,
+  toggleBit,
+} from '../../lib/caps-view.ts'
 import { capsHref } from '../../lib/route.ts'
 import { BitGrid } from './BitGrid.tsx'
 import { ComparePanel } from './ComparePanel.tsx'
@@ -16,8 +21,8 @@ const ZERO = '0000000000000000'
  * (`runAsUser: 1000`) with `allowPrivilegeEscalation: false` and a seccomp filter (reference §4.3).
  */
 const EXAMPLES: ReadonlyArray<{ label: string; input: string }> = [
-  { label: 'containerd / Docker default', input: '00000000a80425fb' },
-  { label: 'CRI-O default', input: '00000000000005fb' },
+  { label: 'containerd / Docker default', input: runtimeDefaultHex('containerd') ?? '' },
+  { label: 'CRI-O default', input: runtimeDefaultHex('cri-o') ?? '' },
   { label: 'all, kernel 5.9+', input: '000001ffffffffff' },
   {
     label: '/proc/1/status, non-root',
@@ -29,7 +34,7 @@ const EXAMPLES: ReadonlyArray<{ label: string; input: string }> = [
       'CapInh:\t0000000000000000',
       'CapPrm:\t0000000000000000',
       'CapEff:\t0000000000000000',
-      'CapBnd:\t00000000a80425fb',
+      `CapBnd:\t${runtimeDefaultHex('containerd') ?? ''}`,
       'CapAmb:\t0000000000000000',
       'NoNewPrivs:\t1',
       'Seccomp:\t2',

@@ -43,6 +43,9 @@ export const RUNTIME_DEFAULT_CAPABILITIES: Readonly<Record<ContainerRuntime, rea
   docker: CONTAINERD_AND_DOCKER_DEFAULTS,
 }
 
+/** Every runtime the playground models, in display order. */
+export const CONTAINER_RUNTIMES = Object.keys(RUNTIME_DEFAULT_CAPABILITIES) as ContainerRuntime[]
+
 const LABELS: Readonly<Record<ContainerRuntime, string>> = {
   containerd: 'containerd',
   'cri-o': 'CRI-O',

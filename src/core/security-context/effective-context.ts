@@ -1,3 +1,4 @@
+import { runtimeLabel } from '../capabilities/runtimes.ts'
 import { isRecord, recordAt, type JsonRecord } from '../util/json-access.ts'
 import type {
   AnalysisOptions,
@@ -274,7 +275,7 @@ export function resolveEffectiveContext(
         'container',
         privileged ? 'Ignored: privileged containers get every capability.' : undefined,
       )
-    : defaulted(null, `No add or drop: the ${runtimeName(options.runtime)} default set applies.`)
+    : defaulted(null, `No add or drop: the ${runtimeLabel(options.runtime)} default set applies.`)
 
   settings.seccompProfile = resolveSeccomp(
     pod,
@@ -391,10 +392,6 @@ export function podLevelDiagnostics(pod: PodTemplateInput, locate: Locate): Diag
 
 function defaulted(value: JsonValue, note: string): Setting {
   return { value, source: 'default', note }
-}
-
-function runtimeName(runtime: AnalysisOptions['runtime']): string {
-  return { containerd: 'containerd', 'cri-o': 'CRI-O', docker: 'Docker' }[runtime]
 }
 
 /**
@@ -629,8 +626,8 @@ function resolveAppArmor(
       return 'The node has no AppArmor, so the kubelet rejects the pod: "Cannot enforce AppArmor: AppArmor is not enabled on the host".'
     if (!privileged) return undefined
     if (type === 'Localhost' && options.runtime !== 'cri-o')
-      return `Still applied to this privileged container: ${runtimeName(options.runtime)} only skips the default profile.`
-    return `Ignored: ${runtimeName(options.runtime)} applies no AppArmor profile to privileged containers.`
+      return `Still applied to this privileged container: ${runtimeLabel(options.runtime)} only skips the default profile.`
+    return `Ignored: ${runtimeLabel(options.runtime)} applies no AppArmor profile to privileged containers.`
   }
   const fromSource = (
     value: JsonValue,

@@ -3,6 +3,34 @@ import globals from 'globals'
 import reactHooks from 'eslint-plugin-react-hooks'
 import tseslint from 'typescript-eslint'
 
+/** What src/core must never import: UI frameworks, the store, the editor, the browser edges. */
+const CORE_WALL = [
+  { group: ['react', 'react-*', 'react/*'], message: 'src/core must not import React.' },
+  { group: ['zustand', 'zustand/*'], message: 'src/core must not import the store library.' },
+  {
+    group: ['monaco-editor', 'monaco-editor/*', 'monaco-yaml', 'monaco-yaml/*'],
+    message: 'src/core must not know the editor.',
+  },
+  {
+    group: ['**/store/**', '**/components/**', '**/editor/**', '**/lib/**'],
+    message: 'src/core must not import UI layers.',
+  },
+]
+
+/** The rooms of the core that read what workloads/ finds (see docs/architecture.md). */
+const ABOVE_WORKLOADS = [
+  '**/security-context/**',
+  '**/capabilities/**',
+  '**/pss/**',
+  '**/advisories/**',
+  '**/fixes/**',
+  '**/analyze.ts',
+  '**/options.ts',
+  '**/index.ts',
+]
+const BELOW_MESSAGE = (room) =>
+  `src/core/${room} sits below the rooms that interpret it: it must not import them (docs/architecture.md).`
+
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'scripts'] },
   {
@@ -22,26 +50,7 @@ export default tseslint.config(
     files: ['src/core/**/*.ts'],
     languageOptions: { globals: {} },
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ['react', 'react-*', 'react/*'], message: 'src/core must not import React.' },
-            {
-              group: ['zustand', 'zustand/*'],
-              message: 'src/core must not import the store library.',
-            },
-            {
-              group: ['monaco-editor', 'monaco-editor/*', 'monaco-yaml', 'monaco-yaml/*'],
-              message: 'src/core must not know the editor.',
-            },
-            {
-              group: ['**/store/**', '**/components/**', '**/editor/**', '**/lib/**'],
-              message: 'src/core must not import UI layers.',
-            },
-          ],
-        },
-      ],
+      'no-restricted-imports': ['error', { patterns: CORE_WALL }],
       'no-restricted-globals': [
         'error',
         { name: 'window', message: 'src/core has no DOM.' },
@@ -49,6 +58,68 @@ export default tseslint.config(
         { name: 'localStorage', message: 'src/core has no DOM.' },
         { name: 'navigator', message: 'src/core has no DOM.' },
         { name: 'fetch', message: 'src/core makes no network request.' },
+      ],
+    },
+  },
+  {
+    // Inside the core, the pod template readers sit below everything that interprets them.
+    files: ['src/core/workloads/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [...CORE_WALL, { group: ABOVE_WORKLOADS, message: BELOW_MESSAGE('workloads') }],
+        },
+      ],
+    },
+  },
+  {
+    // The YAML layer (parsing, source offsets, text edits) knows nothing of Kubernetes.
+    files: ['src/core/yaml/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...CORE_WALL,
+            { group: [...ABOVE_WORKLOADS, '**/workloads/**'], message: BELOW_MESSAGE('yaml') },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The store derives state from the core; it renders nothing and never drives the editor.
+    files: ['src/store/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/components/**', '**/editor/**', 'monaco-editor', 'monaco-editor/*'],
+              message: 'The store imports no components and no editor code.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Components reach the (lazily loaded) editor only through its entry components.
+    files: ['src/components/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/editor/*', '!**/editor/*-editor.tsx', 'monaco-editor', 'monaco-editor/*'],
+              message:
+                'Components import the editor only through its entry (src/editor/*-editor.tsx, loaded with React.lazy).',
+            },
+          ],
+        },
       ],
     },
   },

@@ -1,6 +1,6 @@
 import { test, expect, type Page } from '@playwright/test'
 
-// containerd's default for a root container, as /proc/1/status prints it (reference §4.3).
+// containerd's default for a root container, as /proc/1/status prints it.
 const STATUS = [
   'Name:\tsleep',
   'Umask:\t0022',
@@ -16,7 +16,7 @@ const STATUS = [
   'Seccomp:\t2',
 ].join('\n')
 
-// `capsh --decode=a80425fb` with libcap 2.66 (reference §1.3).
+// `capsh --decode=a80425fb` with libcap 2.66.
 const CAPSH_DEFAULT =
   '0x00000000a80425fb=cap_chown,cap_dac_override,cap_fowner,cap_fsetid,cap_kill,cap_setgid,cap_setuid,cap_setpcap,cap_net_bind_service,cap_net_raw,cap_sys_chroot,cap_mknod,cap_audit_write,cap_setfcap'
 

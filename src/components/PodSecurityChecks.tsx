@@ -21,7 +21,7 @@ interface Props {
 // Pod Security admission enforces only Pods. For controllers (Deployment, Job, …) it checks the
 // pod template in warn and audit mode only: the object is accepted, and it is the Pods made from
 // the template that enforce rejects. Upstream: kubernetes/pod-security-admission
-// admission/admission.go (ValidatePod, ValidatePodController); reference §1.5.
+// admission/admission.go (ValidatePod, ValidatePodController).
 function levelMeaning(level: PssLevel, kind: WorkloadKind): string {
   if (kind === 'Pod') {
     switch (level) {

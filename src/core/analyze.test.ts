@@ -35,7 +35,7 @@ function pod(securityContext: string, podSecurityContext = ''): string {
   ].join('\n')
 }
 
-describe('the classic capability examples on containerd, as root (capabilities-and-runtimes.md §4.3)', () => {
+describe('the classic capability examples on containerd, as root', () => {
   it('runtime defaults give CapEff 00000000a80425fb', () => {
     const caps = only(analyze(pod(''))).capabilities
     expect(caps.CapEff).toBe('00000000a80425fb')
@@ -273,7 +273,7 @@ describe('workload discovery', () => {
   })
 })
 
-/** Workloads and (init + regular) containers per file: ../shared/corpus/README.md, Summary. */
+/** Workloads and (init + regular) containers per file: testdata/corpus/README.md, Summary. */
 const CORPUS_EXPECTATIONS: Record<string, [workloads: number, init: number, regular: number]> = {
   'GoogleCloudPlatform_microservices-demo_kubernetes-manifests.yaml': [12, 1, 12],
   'kubernetes_ingress-nginx_deploy.yaml': [3, 0, 3],
@@ -287,7 +287,7 @@ const CORPUS_EXPECTATIONS: Record<string, [workloads: number, init: number, regu
   'kubernetes_website_security-context-2.yaml': [1, 0, 1],
 }
 
-describe('the real-world corpus (../shared/corpus)', () => {
+describe('the real-world corpus (testdata/corpus)', () => {
   it('holds the ten files the expectations name', () => {
     expect(
       Object.keys(corpus)

@@ -1,20 +1,16 @@
 import { withFixes } from './fixes/workload-fixes.ts'
 import { computeContainerCapabilities, type CapabilityListItem } from './capabilities/compute.ts'
 import { resolveOptions } from './options.ts'
-import { adviseWorkload } from './pss/advise.ts'
+import { adviseWorkload } from './advisories/advise.ts'
 import { evaluatePodSecurity } from './pss/evaluate.ts'
+import { typeDiagnostic } from './diagnostics.ts'
 import {
   podLevelDiagnostics,
   resolveEffectiveContext,
-  typeDiagnostic,
-  type ContainerSite,
 } from './security-context/effective-context.ts'
-import {
-  validateContainer,
-  validatePod,
-  verifyAppArmorHost,
-  verifyRunAsNonRoot,
-} from './security-context/validation.ts'
+import { verifyAppArmorHost, verifyRunAsNonRoot } from './security-context/kubelet.ts'
+import { validateContainer, validatePod } from './security-context/validation.ts'
+import type { ContainerSite } from './workloads/containers.ts'
 import { arrayAt, isRecord, recordAt, stringAt } from './util/json-access.ts'
 import type { WorkloadSite } from './workloads/extract-workloads.ts'
 import { extractWorkloads } from './workloads/extract-workloads.ts'

@@ -149,7 +149,7 @@ describe('claims in index.json descriptions and example comments', () => {
     }
   })
 
-  it('runtime-defaults: 14 default capabilities on containerd and Docker, 9 on CRI-O (reference §2)', () => {
+  it('runtime-defaults: 14 default capabilities on containerd and Docker, 9 on CRI-O', () => {
     const counts = RUNTIMES.map(
       (runtime) =>
         container(only('runtime-defaults.yaml', { runtime }), 'app').capabilities.names.CapEff

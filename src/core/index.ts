@@ -6,7 +6,7 @@
  */
 export { analyze } from './analyze.ts'
 export { DEFAULT_OPTIONS, KERNEL_VERSION, resolveOptions } from './options.ts'
-export { applyEdits } from './fixes/text-edits.ts'
+export { applyEdits } from './yaml/edits/text-edits.ts'
 export { SECURITY_FIELDS, securityField } from './security-context/fields.ts'
 export type { FieldScope, SecurityField } from './security-context/fields.ts'
 export {
@@ -24,4 +24,35 @@ export {
 } from './capabilities/runtimes.ts'
 export { NEWEST_RULES_VERSION, POLICY_VERSIONS, parsePolicyVersion } from './pss/version.ts'
 export { PSS_CHECK_INFO, PSS_PAGE, type PssCheckInfo } from './pss/check-info.ts'
-export type * from './types.ts'
+export type {
+  Advisory,
+  Analysis,
+  AnalysisOptions,
+  CapabilitySetName,
+  CapabilityWarning,
+  CheckId,
+  ContainerAnalysis,
+  ContainerCapabilities,
+  ContainerResources,
+  ContainerRuntime,
+  ContainerType,
+  Diagnostic,
+  DiagnosticSource,
+  Fix,
+  HostPathMount,
+  JsonValue,
+  PodSecurity,
+  PolicyVersion,
+  ProcCapabilities,
+  PssCheck,
+  PssLevel,
+  Range,
+  ResourceAmounts,
+  Setting,
+  SettingName,
+  SettingSource,
+  Severity,
+  TextEdit,
+  Workload,
+  WorkloadKind,
+} from './types.ts'

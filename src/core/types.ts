@@ -6,6 +6,7 @@
  * JavaScript strings index them; `[start, end)` is half-open. Line/column is computed at the
  * edge (the editor adapter), never stored here.
  */
+import type { CONTAINER_LISTS } from './workloads/containers.ts'
 
 /** `[start, end)` character offsets into the analysed source. */
 export type Range = readonly [start: number, end: number]
@@ -68,7 +69,8 @@ export interface Diagnostic {
   source: DiagnosticSource
 }
 
-export type ContainerType = 'initContainer' | 'container' | 'ephemeralContainer'
+/** `initContainer`, `container` or `ephemeralContainer`: one per container list of a pod spec. */
+export type ContainerType = (typeof CONTAINER_LISTS)[number]['type']
 
 export type SettingSource = 'container' | 'pod' | 'default'
 

@@ -108,7 +108,7 @@ describe('labels', () => {
 })
 
 describe('comparing masks', () => {
-  it('knows the runtime defaults from the reference', () => {
+  it('knows the runtime default masks', () => {
     expect(runtimeDefaultHex('containerd')).toBe('00000000a80425fb')
     expect(runtimeDefaultHex('docker')).toBe('00000000a80425fb')
     expect(runtimeDefaultHex('cri-o')).toBe('00000000000005fb')

@@ -17,7 +17,7 @@ export const MASK_BITS = 64
 const FULL_MASK = (1n << BigInt(MASK_BITS)) - 1n
 const HEX_DIGITS = /^[0-9a-f]{1,16}$/i
 
-/** Display names for the runtime picker; CRI-O's list changed in 1.18 (see the reference, §2). */
+/** Display names for the runtime picker; CRI-O's list changed in 1.18 (see core runtimes.ts). */
 export const RUNTIME_LABELS: Readonly<Record<ContainerRuntime, string>> = {
   containerd: runtimeLabel('containerd'),
   'cri-o': `${runtimeLabel('cri-o')} (1.18 and later)`,
@@ -110,9 +110,9 @@ export interface CapabilitySnippet {
 
 /**
  * Builds `capabilities: { drop: [ALL], add: [...] }` for a mask. Dropping ALL first makes the
- * result the same on containerd, CRI-O and Docker (reference §3.2–3.4). Names are written without
+ * result the same on containerd, CRI-O and Docker (core capabilities/runtime-specs.ts). Names are written without
  * the `CAP_` prefix: containerd would turn `CAP_X` into the unknown `CAP_CAP_X`, and Pod Security
- * Admission compares the bare upper-case names (reference §3.1). Bad hex counts as zero.
+ * Admission compares the bare upper-case names (policy/check_capabilities_restricted.go). Bad hex counts as zero.
  */
 export function securityContextSnippet(hex: string): CapabilitySnippet {
   const add: string[] = []

@@ -17,11 +17,6 @@ export function selectFailingChecks(workload: Workload): PssCheck[] {
   ]
 }
 
-/** True when the analysis has nothing to show: no workloads and no diagnostics. */
-export function selectIsEmpty(analysis: Analysis): boolean {
-  return analysis.workloads.length === 0 && analysis.diagnostics.length === 0
-}
-
 /** The fix with this id in the analysis (fix ids are stable while the text they fix is). */
 export function selectFix(analysis: Analysis, id: string): Fix | undefined {
   for (const workload of analysis.workloads) {

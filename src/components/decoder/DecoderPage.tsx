@@ -18,7 +18,8 @@ const ZERO = '0000000000000000'
 
 /**
  * Starting points. The status text is what containerd's defaults give a non-root process
- * (`runAsUser: 1000`) with `allowPrivilegeEscalation: false` and a seccomp filter (reference §4.3).
+ * (`runAsUser: 1000`) with `allowPrivilegeEscalation: false` and a seccomp filter: the kernel
+ * clears the permitted and effective sets at a non-root exec (capabilities(7)).
  */
 const EXAMPLES: ReadonlyArray<{ label: string; input: string }> = [
   { label: 'containerd / Docker default', input: runtimeDefaultHex('containerd') ?? '' },

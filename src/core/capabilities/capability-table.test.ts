@@ -62,7 +62,7 @@ describe('facts stated in the summaries and risk notes', () => {
   })
 
   it('says "in the containerd and Docker defaults" only of capabilities in exactly those defaults', () => {
-    // Reference §2: containerd and Docker share 14 defaults; CRI-O ≥ 1.18 dropped NET_RAW,
+    // runtimes.ts cites the sources: containerd and Docker share 14 defaults; CRI-O ≥ 1.18 dropped NET_RAW,
     // SYS_CHROOT, MKNOD, AUDIT_WRITE and SETFCAP from its 9.
     for (const cap of CAPABILITIES.filter((c) => c.risk?.includes('containerd and Docker'))) {
       expect(RUNTIME_DEFAULT_CAPABILITIES.containerd, cap.name).toContain(cap.name)

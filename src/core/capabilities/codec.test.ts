@@ -4,7 +4,7 @@ import { decodeCapabilities, encodeCapabilities, formatCapsh } from './codec.ts'
 import { REFERENCE_CAPABILITIES } from './fixtures/reference-capabilities.ts'
 
 /**
- * The libcap 2.66 `capsh --decode` format, restated from reference section 1.3 without the
+ * The libcap 2.66 `capsh --decode` format, restated from libcap's capsh (progs/capsh.c) without the
  * production code: `0x` + 16 lowercase hex digits + `=` + lowercase names of the set bits in
  * ascending order, bits without a name as decimal numbers, joined by commas.
  */

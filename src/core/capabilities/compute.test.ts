@@ -24,7 +24,7 @@ const proc = (r: ContainerCapabilities) =>
 const RUNTIMES: readonly ContainerRuntime[] = ['containerd', 'cri-o', 'docker']
 const FULL = '1ffffffffff'
 
-describe('reference section 4.3: expected /proc/1/status lines', () => {
+describe('expected /proc/1/status lines', () => {
   it.each([
     ['default, root', 'containerd', {}, ['0', 'a80425fb', 'a80425fb', 'a80425fb', '0']],
     ['default, root', 'docker', {}, ['0', 'a80425fb', 'a80425fb', 'a80425fb', '0']],
@@ -337,7 +337,7 @@ describe('UID, no_new_privs and explanation', () => {
 
   // capabilities(7) "Transformation of capabilities during execve()" and prctl(2)
   // PR_SET_NO_NEW_PRIVS: a setuid-root binary makes euid 0 (so P' = bounding) unless no_new_privs
-  // is set, which makes exec ignore the setuid bit; file capabilities work either way (ref. §4.4).
+  // is set, which makes exec ignore the setuid bit; file capabilities work either way.
   it('names setuid-root binaries as the other way to use an added capability, unless no_new_privs is set', () => {
     const escalating = run({ uid: 1000, add: items('NET_ADMIN') }).warnings[0]?.message
     expect(escalating).toContain('Only a binary with file capabilities, or a setuid-root one,')

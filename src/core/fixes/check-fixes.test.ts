@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { analyze } from '../analyze.ts'
 import type { Fix, PolicyVersion } from '../types.ts'
-import { applyEdits } from './text-edits.ts'
+import { applyEdits } from '../yaml/edits/text-edits.ts'
 
 /** Joins lines with `\n` (the inline manifests stay readable and exact). */
 const lines = (...parts: string[]) => parts.join('\n') + '\n'

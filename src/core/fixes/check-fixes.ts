@@ -1,17 +1,17 @@
 // One-click fixes for failing Pod Security checks. Each fix writes the smallest change that makes
-// its check pass, as text edits (yaml-edits.ts). Checks whose fix would need a guess at the
+// its check pass, as text edits (yaml/edits/). Checks whose fix would need a guess at the
 // user's intent get none: hostPathVolumes and restrictedVolumes (which volume source instead?),
 // runAsUser (which UID?), and the seccomp annotations read before v1.19.
 import type { CheckId, JsonValue, Path, TextEdit } from '../types.ts'
 import { arrayAt, booleanAt, isRecord, recordAt } from '../util/json-access.ts'
 import type { CheckOutcome } from '../pss/check.ts'
-import { capabilityList, isMiscasedAll } from '../pss/checks/capability-lists.ts'
+import { capabilityList, isMiscasedAll } from '../workloads/pod-view.ts'
 import { explicitSeccompViolations } from '../pss/checks/seccomp-profile-baseline.ts'
-import { containersPhrase, joinQuote, sortedDistinct } from '../pss/format.ts'
-import { POD_SC_PATH } from '../pss/pod-view.ts'
-import type { PodView } from '../pss/pod-view.ts'
-import { appendItem, removeEntries, replaceEntry, setValue } from './yaml-edits.ts'
-import type { EditContext } from './yaml-edits.ts'
+import { containersPhrase, joinQuote, sortedDistinct } from '../util/go-format.ts'
+import { POD_SC_PATH } from '../workloads/pod-view.ts'
+import type { PodView } from '../workloads/pod-view.ts'
+import type { EditContext } from '../yaml/edits/context.ts'
+import { appendItem, removeEntries, replaceEntry, setValue } from '../yaml/edits/operations.ts'
 
 /** What a fix generator works from: one failing check of one pod template. */
 export interface CheckFixInput {

@@ -1,4 +1,4 @@
-// Properties of every fix the analysis offers (reference architecture-and-style §3.5): applying a
+// Properties of every fix the analysis offers: applying a
 // fix then re-analysing removes that finding, the text still parses, comments survive, and a fixed
 // finding offers no second fix. Run over the upstream Pod Security fail fixtures at their level
 // and version, and over the real-world corpus and the bundled examples.
@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest'
 import { stringify } from 'yaml'
 import { analyze } from '../analyze.ts'
 import type { Analysis, CheckId, Fix, PolicyVersion, TextEdit } from '../types.ts'
-import { applyEdits } from './text-edits.ts'
-import { commentRanges } from './yaml-edits.ts'
+import { applyEdits } from '../yaml/edits/text-edits.ts'
+import { commentRanges } from '../yaml/edits/context.ts'
 
 // The fixtures of the versions where some check gets a new revision (every `minMinor` in
 // pss/checks/*.ts), plus v1.18, the last one with annotation-based seccomp. Every rule revision is

@@ -1,16 +1,17 @@
 // Attaches one-click fixes to the failing Pod Security checks and the advisories of a workload.
 import type { Advisory, Fix, Locate, Path, PodSecurity, PodTemplateInput } from '../types.ts'
-import { capabilityList, isMiscasedAll } from '../pss/checks/capability-lists.ts'
-import { containersPhrase } from '../pss/format.ts'
-import { podView } from '../pss/pod-view.ts'
-import type { PodView } from '../pss/pod-view.ts'
+import { capabilityList, isMiscasedAll } from '../workloads/pod-view.ts'
+import { containersPhrase } from '../util/go-format.ts'
+import { podView } from '../workloads/pod-view.ts'
+import type { PodView } from '../workloads/pod-view.ts'
 import { activeChecks } from '../pss/registry.ts'
 import { rulesMinor } from '../pss/version.ts'
 import type { ParsedDocument } from '../yaml/parse-documents.ts'
 import { checkFixDraft } from './check-fixes.ts'
 import type { FixDraft } from './check-fixes.ts'
-import { createEditContext, finishEdits, memoComments, setValue } from './yaml-edits.ts'
-import type { EditContext } from './yaml-edits.ts'
+import { createEditContext, memoComments } from '../yaml/edits/context.ts'
+import type { EditContext } from '../yaml/edits/context.ts'
+import { finishEdits, setValue } from '../yaml/edits/operations.ts'
 
 export interface WorkloadFixInput {
   /** The whole analysed source. */

@@ -25,8 +25,8 @@ const CONTROLS = new Set([
   'Running as Non-root user',
 ])
 
-// First version per check, from the check table of reference pod-security-standards.md §2
-// (kubernetes/pod-security-admission policy/check_*.go); checks not listed start at v1.0.
+// First version per check, from the versioned registrations in kubernetes/pod-security-admission
+// policy/check_*.go; checks not listed start at v1.0.
 const FIRST_VERSION: Partial<Record<CheckId, string>> = {
   hostProbesAndHostLifecycle: 'v1.34',
   allowPrivilegeEscalation: 'v1.8',

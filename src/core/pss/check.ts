@@ -1,5 +1,5 @@
 import type { CheckId, Path } from '../types.ts'
-import type { PodView } from './pod-view.ts'
+import type { PodView } from '../workloads/pod-view.ts'
 
 /** The outcome of one check on one pod (upstream `policy/checks.go` `CheckResult`, plus paths). */
 export type CheckOutcome =

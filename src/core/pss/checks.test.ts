@@ -1,6 +1,6 @@
 // Per-check behaviour and exact detail strings. Most strings are the expectations of the
 // upstream unit tests (kubernetes/pod-security-admission policy/check_*_test.go); the rest
-// cover what the fixture corpus lacks (reference pod-security-standards.md §6.1).
+// cover what the fixture corpus lacks.
 import { describe, expect, it } from 'vitest'
 import type { CheckId, PodTemplateInput, PolicyVersion, PssLevel } from '../types.ts'
 import { checkPodAtLevel } from './evaluate.ts'

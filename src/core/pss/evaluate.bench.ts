@@ -1,6 +1,6 @@
 import { bench, describe } from 'vitest'
 import type { PodTemplateInput, Range } from '../types.ts'
-import { adviseWorkload } from './advise.ts'
+import { adviseWorkload } from '../advisories/advise.ts'
 import { evaluatePodSecurity } from './evaluate.ts'
 
 // A typical Deployment pod template that passes baseline and fails restricted: no seccomp

@@ -9,8 +9,8 @@ import type {
   Range,
 } from '../types.ts'
 import type { CheckOutcome } from './check.ts'
-import { goQuote } from './format.ts'
-import { podView } from './pod-view.ts'
+import { goQuote } from '../util/go-format.ts'
+import { podView } from '../workloads/pod-view.ts'
 import { activeChecks, runsAtLevel } from './registry.ts'
 import { rulesMinor } from './version.ts'
 

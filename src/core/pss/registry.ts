@@ -2,7 +2,7 @@
 // order. Upstream: kubernetes/pod-security-admission policy/registry.go (populate, EvaluatePod).
 import type { CheckId } from '../types.ts'
 import type { CheckDefinition, CheckFn } from './check.ts'
-import { compareBytes } from './format.ts'
+import { compareBytes } from '../util/go-format.ts'
 import { allowPrivilegeEscalation } from './checks/allow-privilege-escalation.ts'
 import { appArmorProfile } from './checks/app-armor-profile.ts'
 import { capabilitiesBaseline } from './checks/capabilities-baseline.ts'

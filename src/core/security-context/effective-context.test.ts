@@ -236,7 +236,7 @@ describe('AppArmor resolution', () => {
     )
   })
 
-  it('keeps an explicit Localhost profile for privileged containers on containerd, not on CRI-O (capabilities-and-runtimes.md §5.1)', () => {
+  it('keeps an explicit Localhost profile for privileged containers on containerd, not on CRI-O', () => {
     const source = pod({
       containers: [['privileged: true', 'appArmorProfile: {type: Localhost, localhostProfile: p}']],
     })
@@ -245,7 +245,7 @@ describe('AppArmor resolution', () => {
   })
 })
 
-describe('privileged effects (capabilities-and-runtimes.md §5.1)', () => {
+describe('privileged effects', () => {
   it('says privileged containers get no masked /proc paths, even with procMount: Default', () => {
     expect(first(pod({ containers: [['privileged: true']] })).settings.procMount).toMatchObject({
       value: 'Default',

@@ -21,8 +21,8 @@ const SECURITY_CONTEXT_DOCS =
 
 /**
  * The catalogue of security fields the playground reports, in display order. Defaults and
- * versions follow ../shared/reference/capabilities-and-runtimes.md §6 (kubernetes
- * pkg/securitycontext/util.go, pkg/apis/core/v1/defaults.go and the k8s.io/api field docs).
+ * versions follow kubernetes pkg/securitycontext/util.go, pkg/apis/core/v1/defaults.go and the
+ * k8s.io/api field docs.
  */
 export const SECURITY_FIELDS: readonly SecurityField[] = [
   {

@@ -1,43 +1,21 @@
+import { formatPath } from '../diagnostics.ts'
+import { goQuote } from '../util/go-format.ts'
 import { arrayAt, booleanAt, isRecord, recordAt, stringAt } from '../util/json-access.ts'
-import type {
-  AnalysisOptions,
-  Diagnostic,
-  Locate,
-  Path,
-  PodTemplateInput,
-  Setting,
-  SettingName,
-} from '../types.ts'
-import {
-  APPARMOR_ANNOTATION_PREFIX,
-  SECCOMP_CONTAINER_ANNOTATION_PREFIX,
-  SECCOMP_POD_ANNOTATION,
-  appArmorAnnotationProfile,
-  formatPath,
-  parseImageUser,
-  podAnnotation,
-  type ContainerSite,
-} from './effective-context.ts'
+import type { ContainerSite } from '../workloads/containers.ts'
+import type { Diagnostic, Locate, Path, PodTemplateInput } from '../types.ts'
+import { legacyAnnotationWarnings } from './legacy-annotations.ts'
 
 /** The largest UID/GID the API accepts (IsValidUserID / IsValidGroupID). */
-const MAX_ID = 2147483647
+export const MAX_ID = 2147483647
 
 /** k8s.io/apimachinery validation.InclusiveRangeError(0, MaxInt32). */
-const ID_RANGE_ERROR = `must be between 0 and ${MAX_ID}, inclusive`
+export const ID_RANGE_ERROR = `must be between 0 and ${MAX_ID}, inclusive`
 
 /**
  * How `field.Invalid` prints a struct value: `%#v` before Kubernetes 1.34, JSON with Go field
  * names since (apimachinery "Nicer value rendering in API errors"). We elide it.
  */
 const STRUCT_VALUE = '{...}'
-
-/** The container lists the API server visits (podutil.VisitContainers). */
-const CONTAINER_LISTS = ['initContainers', 'containers', 'ephemeralContainers'] as const
-
-/** Go's %q for the strings we print (close enough for the ASCII values manifests hold). */
-function quote(value: string): string {
-  return JSON.stringify(value)
-}
 
 /**
  * What the API server would refuse for one container, with the messages of
@@ -106,7 +84,7 @@ export function validateContainer(
     if (procMount !== 'Default' && procMount !== 'Unmasked') {
       api(
         'procmount-unsupported',
-        `${fieldPath}.procMount: Unsupported value: ${quote(procMount)}: supported values: "Default", "Unmasked"`,
+        `${fieldPath}.procMount: Unsupported value: ${goQuote(procMount)}: supported values: "Default", "Unmasked"`,
         path,
       )
     } else if (procMount === 'Unmasked' && booleanAt(pod.spec, 'hostUsers') !== false) {
@@ -164,7 +142,7 @@ function validateSecurityContextObject(
     else if (type !== 'Localhost' && type !== 'RuntimeDefault' && type !== 'Unconfined')
       api(
         'seccomp-type-unsupported',
-        `${printed([...path, 'type'])}: Unsupported value: ${quote(type)}: supported values: "Localhost", "RuntimeDefault", "Unconfined"`,
+        `${printed([...path, 'type'])}: Unsupported value: ${goQuote(type)}: supported values: "Localhost", "RuntimeDefault", "Unconfined"`,
         [...path, 'type'],
       )
     const profilePath = [...path, 'localhostProfile']
@@ -180,13 +158,13 @@ function validateSecurityContextObject(
         if (profile.startsWith('/'))
           api(
             'seccomp-profile-absolute',
-            `${printed(profilePath)}: Invalid value: ${quote(profile)}: must be a relative path`,
+            `${printed(profilePath)}: Invalid value: ${goQuote(profile)}: must be a relative path`,
             profilePath,
           )
         if (profile.split('/').includes('..'))
           api(
             'seccomp-profile-backsteps',
-            `${printed(profilePath)}: Invalid value: ${quote(profile)}: must not contain '..'`,
+            `${printed(profilePath)}: Invalid value: ${goQuote(profile)}: must not contain '..'`,
             profilePath,
           )
       }
@@ -220,7 +198,7 @@ function validateSecurityContextObject(
       else if (profile.trim() !== profile)
         api(
           'apparmor-profile-padded',
-          `${printed(profilePath)}: Invalid value: ${quote(profile)}: must not be padded with whitespace`,
+          `${printed(profilePath)}: Invalid value: ${goQuote(profile)}: must not be padded with whitespace`,
           profilePath,
         )
       // PATH_MAX - 1, counted in bytes.
@@ -233,13 +211,13 @@ function validateSecurityContextObject(
     } else if (type !== 'RuntimeDefault' && type !== 'Unconfined')
       api(
         'apparmor-type-unsupported',
-        `${printed([...path, 'type'])}: Unsupported value: ${quote(type)}: supported values: "Localhost", "RuntimeDefault", "Unconfined"`,
+        `${printed([...path, 'type'])}: Unsupported value: ${goQuote(type)}: supported values: "Localhost", "RuntimeDefault", "Unconfined"`,
         [...path, 'type'],
       )
     else if (profile !== undefined)
       api(
         'apparmor-profile-not-localhost',
-        `${printed(profilePath)}: Invalid value: ${quote(profile)}: can only be set when AppArmor type is Localhost`,
+        `${printed(profilePath)}: Invalid value: ${goQuote(profile)}: can only be set when AppArmor type is Localhost`,
         profilePath,
       )
   }
@@ -325,7 +303,7 @@ export function validatePod(
       diagnostics.push(
         apiError(
           'fs-group-change-policy-unsupported',
-          `${printed(path)}: Unsupported value: ${quote(changePolicy)}: supported values: "Always", "OnRootMismatch"`,
+          `${printed(path)}: Unsupported value: ${goQuote(changePolicy)}: supported values: "Always", "OnRootMismatch"`,
           locate(path),
         ),
       )
@@ -337,180 +315,4 @@ export function validatePod(
 
 function apiError(code: string, message: string, range: Diagnostic['range']): Diagnostic {
   return { code, severity: 'error', message, range, source: 'api-server' }
-}
-
-/** Names of every container in the pod template, with whether it sets each profile field. */
-function containersOf(spec: Record<string, unknown>): { name: string; sc: unknown }[] {
-  return CONTAINER_LISTS.flatMap((list) =>
-    (arrayAt(spec, list) ?? []).flatMap((item) => {
-      const name = stringAt(item, 'name')
-      return name === undefined ? [] : [{ name, sc: recordAt(item, 'securityContext') }]
-    }),
-  )
-}
-
-/**
- * The API server's warnings for the legacy annotations: seccomp ones are "non-functional in
- * v1.27+" when the matching field is unset (pkg/api/pod/warnings.go); an AppArmor one is
- * "deprecated since v1.30" in a template with no AppArmor field (warnings.go), and in a Pod when
- * the container field is unset and the annotation is invalid or differs from the pod profile
- * (strategy.go, applyAppArmorVersionSkew; not for Windows pods).
- */
-function legacyAnnotationWarnings(
-  pod: PodTemplateInput,
-  locate: Locate,
-  templatePath: Path,
-): Diagnostic[] {
-  const spec = pod.spec
-  if (!isRecord(spec)) return []
-  const diagnostics: Diagnostic[] = []
-  const warn = (code: string, key: string, message: string): void => {
-    diagnostics.push({
-      code,
-      severity: 'warning',
-      message: `${formatPath([...templatePath, 'metadata', 'annotations'])}[${key}]: ${message}`,
-      range: locate(['metadata', 'annotations', key]),
-      source: 'api-server',
-    })
-  }
-  const seccompGone = 'non-functional in v1.27+; use the "seccompProfile" field instead'
-  const podSc = recordAt(spec, 'securityContext')
-  if (!isRecord(podSc?.seccompProfile) && podAnnotation(pod, SECCOMP_POD_ANNOTATION) !== undefined)
-    warn('seccomp-annotation-ignored', SECCOMP_POD_ANNOTATION, seccompGone)
-  const isTemplate = templatePath.length > 0
-  const podProfile = recordAt(podSc, 'appArmorProfile')
-  const windows = stringAt(recordAt(spec, 'os'), 'name') === 'windows'
-  for (const { name, sc } of containersOf(spec)) {
-    const seccompKey = `${SECCOMP_CONTAINER_ANNOTATION_PREFIX}${name}`
-    if (!isRecord(recordAt(sc, 'seccompProfile')) && podAnnotation(pod, seccompKey) !== undefined)
-      warn('seccomp-annotation-ignored', seccompKey, seccompGone)
-    const appArmorKey = `${APPARMOR_ANNOTATION_PREFIX}${name}`
-    const annotation = podAnnotation(pod, appArmorKey)
-    if (annotation === undefined || recordAt(sc, 'appArmorProfile')) continue
-    // The field the API server would copy in: none for an unknown value, an empty or padded
-    // localhost profile (ApparmorFieldForAnnotation, then ValidateAppArmorProfileField).
-    const asField = appArmorAnnotationProfile(annotation)
-    const profile = asField?.localhostProfile
-    const valid =
-      asField !== undefined &&
-      !(typeof profile === 'string' && (profile === '' || profile.trim() !== profile))
-    const warns = isTemplate
-      ? !podProfile
-      : !windows && (!valid || !sameProfile(asField, podProfile))
-    if (warns)
-      warn(
-        'apparmor-annotation-deprecated',
-        appArmorKey,
-        'deprecated since v1.30; use the "appArmorProfile" field instead',
-      )
-  }
-  return diagnostics
-}
-
-function sameProfile(a: Record<string, unknown>, b: Record<string, unknown> | undefined): boolean {
-  return b !== undefined && a.type === b.type && a.localhostProfile === b.localhostProfile
-}
-
-/**
- * The kubelet's AppArmor admission (kubernetes pkg/security/apparmor/validate.go): on a node
- * without AppArmor, a pod that asks for any profile other than Unconfined (pod field, container
- * field or annotation) is rejected as a whole, with reason AppArmor.
- */
-export function verifyAppArmorHost(
-  pod: PodTemplateInput,
-  options: AnalysisOptions,
-  locate: Locate,
-): Diagnostic[] {
-  if (options.appArmor || !isRecord(pod.spec)) return []
-  const confining = (profile: unknown): boolean =>
-    isRecord(profile) && profile.type !== 'Unconfined'
-  const podSc = recordAt(pod.spec, 'securityContext')
-  const candidates: { profile: unknown; path: Path }[] = [
-    { profile: podSc?.appArmorProfile, path: ['spec', 'securityContext', 'appArmorProfile'] },
-    ...CONTAINER_LISTS.flatMap((list) =>
-      (arrayAt(pod.spec, list) ?? []).map((item, index) => ({
-        profile: recordAt(item, 'securityContext')?.appArmorProfile,
-        path: ['spec', list, index, 'securityContext', 'appArmorProfile'],
-      })),
-    ),
-  ]
-  const field = candidates.find((candidate) => confining(candidate.profile))
-  const annotation = Object.entries(recordAt(pod.metadata, 'annotations') ?? {}).find(
-    ([key, value]) => key.startsWith(APPARMOR_ANNOTATION_PREFIX) && value !== 'unconfined',
-  )
-  const path = field?.path ?? (annotation ? ['metadata', 'annotations', annotation[0]] : undefined)
-  if (!path) return []
-  return [
-    {
-      code: 'apparmor-not-enabled',
-      severity: 'error',
-      message:
-        'Cannot enforce AppArmor: AppArmor is not enabled on the host (the kubelet rejects the pod with reason AppArmor)',
-      range: locate(path),
-      source: 'kubelet',
-    },
-  ]
-}
-
-/**
- * The kubelet's runAsNonRoot verification (kubernetes pkg/kubelet/kuberuntime/
- * security_context_others.go, verifyRunAsNonRoot) on the effective settings, using the assumed
- * image USER when runAsUser is unset. The container would fail with CreateContainerConfigError.
- * Messages end like the kubelet's, with the pod identity (`name_namespace(uid)`) elided.
- */
-export function verifyRunAsNonRoot(
-  container: ContainerSite,
-  settings: Record<SettingName, Setting>,
-  options: AnalysisOptions,
-  locate: Locate,
-): Diagnostic[] {
-  const runAsNonRoot = settings.runAsNonRoot
-  if (runAsNonRoot.value !== true) return []
-  const range = runAsNonRoot.range ?? locate(['spec', container.list, container.index])
-  const kubelet = (
-    code: string,
-    message: string,
-    severity: Diagnostic['severity'] = 'error',
-  ): Diagnostic[] => [
-    {
-      code,
-      severity,
-      message: `${message} (pod: "…", container: ${container.name})`,
-      range,
-      source: 'kubelet',
-    },
-  ]
-  const runAsUser = settings.runAsUser
-  if (runAsUser.source !== 'default') {
-    return runAsUser.value === 0
-      ? kubelet('run-as-non-root-uid-0', "container's runAsUser breaks non-root policy")
-      : []
-  }
-  if (options.imageUser === null) {
-    return kubelet(
-      'run-as-non-root-image-unknown',
-      "runAsNonRoot is set without runAsUser: the kubelet checks the image's USER, which is unknown here. It refuses to start the container if the image runs as root, has no USER, or has a non-numeric USER",
-      'info',
-    )
-  }
-  // The runtime reports the part of USER before ':' as a UID when it parses, else as a name.
-  const { user } = parseImageUser(options.imageUser)
-  if (typeof user === 'string') {
-    return kubelet(
-      'run-as-non-root-image-name',
-      `container has runAsNonRoot and image has non-numeric user (${user}), cannot verify user is non-root`,
-    )
-  }
-  if (user === 0)
-    return kubelet(
-      'run-as-non-root-image-root',
-      'container has runAsNonRoot and image will run as root',
-    )
-  if (user < 0 || user > MAX_ID) {
-    return kubelet(
-      'run-as-non-root-image-invalid',
-      `container has runAsNonRoot and image has an invalid user id (${user}). (Must be 1-(${MAX_ID})): ${ID_RANGE_ERROR}`,
-    )
-  }
-  return []
 }

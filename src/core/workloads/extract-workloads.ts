@@ -1,15 +1,8 @@
 import { isRecord, recordAt, stringAt, valueAtPath, type JsonRecord } from '../util/json-access.ts'
 import type { ParsedDocument } from '../yaml/parse-documents.ts'
-import type { ContainerSite } from '../security-context/effective-context.ts'
-import { describeValue, formatPath, typeDiagnostic } from '../security-context/effective-context.ts'
-import type {
-  ContainerType,
-  Diagnostic,
-  Path,
-  PodTemplateInput,
-  Range,
-  WorkloadKind,
-} from '../types.ts'
+import { describeValue, formatPath, typeDiagnostic } from '../diagnostics.ts'
+import { CONTAINER_LISTS, type ContainerSite } from './containers.ts'
+import type { Diagnostic, Path, PodTemplateInput, Range, WorkloadKind } from '../types.ts'
 
 /** Where each workload kind keeps its pod template (k8s.io/api apps/v1, batch/v1, core/v1). */
 const POD_TEMPLATE_PATHS: Record<WorkloadKind, Path> = {
@@ -25,12 +18,6 @@ const POD_TEMPLATE_PATHS: Record<WorkloadKind, Path> = {
 }
 
 export const WORKLOAD_KINDS = Object.keys(POD_TEMPLATE_PATHS) as WorkloadKind[]
-
-const CONTAINER_LISTS: ReadonlyArray<{ list: ContainerSite['list']; type: ContainerType }> = [
-  { list: 'initContainers', type: 'initContainer' },
-  { list: 'containers', type: 'container' },
-  { list: 'ephemeralContainers', type: 'ephemeralContainer' },
-]
 
 /** A pod template found in a document, with everything needed to analyse it. */
 export interface WorkloadSite {

@@ -14,9 +14,9 @@ import {
   joinQuote,
   pluralize,
   sortedDistinct,
-} from '../format.ts'
-import { POD_SC_PATH } from '../pod-view.ts'
-import type { PodView } from '../pod-view.ts'
+} from '../../util/go-format.ts'
+import { POD_SC_PATH } from '../../workloads/pod-view.ts'
+import type { PodView } from '../../workloads/pod-view.ts'
 
 const ANNOTATION_PREFIX = 'container.apparmor.security.beta.kubernetes.io/'
 

@@ -6,9 +6,10 @@
 import type { Path } from '../../types.ts'
 import { ALLOWED, forbidden } from '../check.ts'
 import type { CheckDefinition, CheckOutcome } from '../check.ts'
-import { containersPhrase, joinQuote, sortedDistinct } from '../format.ts'
-import type { PodView } from '../pod-view.ts'
-import { capPrefixNote, capabilityList } from './capability-lists.ts'
+import { containersPhrase, joinQuote, sortedDistinct } from '../../util/go-format.ts'
+import { capabilityList } from '../../workloads/pod-view.ts'
+import type { PodView } from '../../workloads/pod-view.ts'
+import { capPrefixNote } from './capability-lists.ts'
 
 const DEFAULT_CAPABILITIES: ReadonlySet<string> = new Set([
   'AUDIT_WRITE',

@@ -6,14 +6,10 @@
 import type { Path } from '../../types.ts'
 import { ALLOWED, forbidden } from '../check.ts'
 import type { CheckDefinition, CheckOutcome } from '../check.ts'
-import { containersPhrase, joinQuote, sortedDistinct } from '../format.ts'
-import type { PodView } from '../pod-view.ts'
-import {
-  capPrefixNote,
-  capabilityList,
-  isMiscasedAll,
-  MISCASED_ALL_NOTE,
-} from './capability-lists.ts'
+import { containersPhrase, joinQuote, sortedDistinct } from '../../util/go-format.ts'
+import { capabilityList, isMiscasedAll } from '../../workloads/pod-view.ts'
+import type { PodView } from '../../workloads/pod-view.ts'
+import { capPrefixNote, MISCASED_ALL_NOTE } from './capability-lists.ts'
 
 function capabilitiesRestricted_1_22(pod: PodView): CheckOutcome {
   const missingDropAll: string[] = []

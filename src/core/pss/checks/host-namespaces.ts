@@ -5,7 +5,7 @@
 import type { Path } from '../../types.ts'
 import { ALLOWED, forbidden } from '../check.ts'
 import type { CheckDefinition, CheckOutcome } from '../check.ts'
-import type { PodView } from '../pod-view.ts'
+import type { PodView } from '../../workloads/pod-view.ts'
 
 function hostNamespaces_1_0(pod: PodView): CheckOutcome {
   const fields = (['hostNetwork', 'hostPID', 'hostIPC'] as const).filter((field) => pod[field])

@@ -4,8 +4,8 @@
 // Upstream: kubernetes/pod-security-admission policy/check_hostPathVolumes.go
 import { ALLOWED, forbidden } from '../check.ts'
 import type { CheckDefinition, CheckOutcome } from '../check.ts'
-import { joinQuote, pluralize } from '../format.ts'
-import type { PodView } from '../pod-view.ts'
+import { joinQuote, pluralize } from '../../util/go-format.ts'
+import type { PodView } from '../../workloads/pod-view.ts'
 
 function hostPathVolumes_1_0(pod: PodView): CheckOutcome {
   const bad = pod.volumes.filter((volume) => volume.sources.has('hostPath'))

@@ -6,9 +6,9 @@ import type { Path } from '../../types.ts'
 import { arrayAt } from '../../util/json-access.ts'
 import { ALLOWED, forbidden } from '../check.ts'
 import type { CheckDefinition, CheckOutcome } from '../check.ts'
-import { containersPhrase, pluralize, sortedDistinct } from '../format.ts'
-import { int32At } from '../pod-view.ts'
-import type { PodView } from '../pod-view.ts'
+import { containersPhrase, pluralize, sortedDistinct } from '../../util/go-format.ts'
+import { int32At } from '../../workloads/pod-view.ts'
+import type { PodView } from '../../workloads/pod-view.ts'
 
 function hostPorts_1_0(pod: PodView): CheckOutcome {
   const badContainers: string[] = []

@@ -7,8 +7,8 @@ import type { Path } from '../../types.ts'
 import { recordAt, stringAt } from '../../util/json-access.ts'
 import { ALLOWED, forbidden } from '../check.ts'
 import type { CheckDefinition, CheckOutcome } from '../check.ts'
-import { joinQuote, pluralize, sortedDistinct } from '../format.ts'
-import type { PodView } from '../pod-view.ts'
+import { joinQuote, pluralize, sortedDistinct } from '../../util/go-format.ts'
+import type { PodView } from '../../workloads/pod-view.ts'
 
 const HANDLERS: readonly (readonly string[])[] = [
   ['livenessProbe'],

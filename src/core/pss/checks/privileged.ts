@@ -5,8 +5,8 @@
 import { booleanAt } from '../../util/json-access.ts'
 import { ALLOWED, forbidden } from '../check.ts'
 import type { CheckDefinition, CheckOutcome } from '../check.ts'
-import { containersPhrase } from '../format.ts'
-import type { PodView } from '../pod-view.ts'
+import { containersPhrase } from '../../util/go-format.ts'
+import type { PodView } from '../../workloads/pod-view.ts'
 
 function privileged_1_0(pod: PodView): CheckOutcome {
   const bad = pod.containers.filter((c) => booleanAt(c.sc, 'privileged') === true)

@@ -6,8 +6,8 @@
 import { stringAt } from '../../util/json-access.ts'
 import { ALLOWED, forbidden } from '../check.ts'
 import type { CheckDefinition, CheckOutcome } from '../check.ts'
-import { containersPhrase, joinQuote, sortedDistinct } from '../format.ts'
-import type { PodView } from '../pod-view.ts'
+import { containersPhrase, joinQuote, sortedDistinct } from '../../util/go-format.ts'
+import type { PodView } from '../../workloads/pod-view.ts'
 
 /** The v1.0 rule, shared with procMount_restricted. */
 export function procMount_1_0(pod: PodView): CheckOutcome {

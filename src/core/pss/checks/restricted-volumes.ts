@@ -5,8 +5,8 @@
 // Upstream: kubernetes/pod-security-admission policy/check_restrictedVolumes.go
 import { ALLOWED, forbidden } from '../check.ts'
 import type { CheckDefinition, CheckOutcome } from '../check.ts'
-import { joinQuote, pluralize, sortedDistinct } from '../format.ts'
-import type { PodView } from '../pod-view.ts'
+import { joinQuote, pluralize, sortedDistinct } from '../../util/go-format.ts'
+import type { PodView } from '../../workloads/pod-view.ts'
 
 const ALLOWED_SOURCES: readonly string[] = [
   'configMap',

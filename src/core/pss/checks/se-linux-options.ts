@@ -8,9 +8,9 @@ import { recordAt, stringAt } from '../../util/json-access.ts'
 import type { JsonRecord } from '../../util/json-access.ts'
 import { ALLOWED, forbidden } from '../check.ts'
 import type { CheckDefinition, CheckFn, CheckOutcome } from '../check.ts'
-import { containersPhrase, joinQuote, pluralize, sortedDistinct } from '../format.ts'
-import { POD_SC_PATH } from '../pod-view.ts'
-import type { PodView } from '../pod-view.ts'
+import { containersPhrase, joinQuote, pluralize, sortedDistinct } from '../../util/go-format.ts'
+import { POD_SC_PATH } from '../../workloads/pod-view.ts'
+import type { PodView } from '../../workloads/pod-view.ts'
 
 const ALLOWED_TYPES_1_0 = ['', 'container_t', 'container_init_t', 'container_kvm_t']
 const ALLOWED_TYPES_1_31 = [...ALLOWED_TYPES_1_0, 'container_engine_t']

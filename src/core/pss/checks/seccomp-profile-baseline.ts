@@ -9,9 +9,15 @@ import type { Path } from '../../types.ts'
 import { recordAt, stringAt } from '../../util/json-access.ts'
 import { ALLOWED, forbidden } from '../check.ts'
 import type { CheckDefinition, CheckOutcome } from '../check.ts'
-import { containersPhrase, goQuote, joinQuote, pluralize, sortedDistinct } from '../format.ts'
-import { POD_SC_PATH } from '../pod-view.ts'
-import type { PodView } from '../pod-view.ts'
+import {
+  containersPhrase,
+  goQuote,
+  joinQuote,
+  pluralize,
+  sortedDistinct,
+} from '../../util/go-format.ts'
+import { POD_SC_PATH } from '../../workloads/pod-view.ts'
+import type { PodView } from '../../workloads/pod-view.ts'
 
 const ANNOTATION_POD = 'seccomp.security.alpha.kubernetes.io/pod'
 const ANNOTATION_CONTAINER_PREFIX = 'container.seccomp.security.alpha.kubernetes.io/'

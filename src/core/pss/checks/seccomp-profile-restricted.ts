@@ -7,8 +7,8 @@ import type { Path } from '../../types.ts'
 import { recordAt, stringAt } from '../../util/json-access.ts'
 import { ALLOWED, forbidden } from '../check.ts'
 import type { CheckDefinition, CheckOutcome } from '../check.ts'
-import { containersPhrase } from '../format.ts'
-import type { PodView } from '../pod-view.ts'
+import { containersPhrase } from '../../util/go-format.ts'
+import type { PodView } from '../../workloads/pod-view.ts'
 import {
   explicitSeccompDetail,
   explicitSeccompViolations,

@@ -10,8 +10,8 @@ import type { Path } from '../../types.ts'
 import { arrayAt, isRecord, stringAt } from '../../util/json-access.ts'
 import { ALLOWED, forbidden } from '../check.ts'
 import type { CheckDefinition, CheckFn, CheckOutcome } from '../check.ts'
-import { POD_SC_PATH } from '../pod-view.ts'
-import type { PodView } from '../pod-view.ts'
+import { POD_SC_PATH } from '../../workloads/pod-view.ts'
+import type { PodView } from '../../workloads/pod-view.ts'
 
 const ALLOWED_1_0 = [
   'kernel.shm_rmid_forced',

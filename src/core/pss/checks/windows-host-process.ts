@@ -6,9 +6,9 @@ import type { Path } from '../../types.ts'
 import { booleanAt, recordAt } from '../../util/json-access.ts'
 import { ALLOWED, forbidden } from '../check.ts'
 import type { CheckDefinition, CheckOutcome } from '../check.ts'
-import { containersPhrase } from '../format.ts'
-import { POD_SC_PATH } from '../pod-view.ts'
-import type { PodView } from '../pod-view.ts'
+import { containersPhrase } from '../../util/go-format.ts'
+import { POD_SC_PATH } from '../../workloads/pod-view.ts'
+import type { PodView } from '../../workloads/pod-view.ts'
 
 function hostProcess(securityContext: unknown): boolean {
   return booleanAt(recordAt(securityContext, 'windowsOptions'), 'hostProcess') === true

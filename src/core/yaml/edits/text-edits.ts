@@ -1,4 +1,4 @@
-import type { TextEdit } from '../types.ts'
+import type { TextEdit } from '../../types.ts'
 
 /**
  * Applies edits made against `source`. Returns null, leaving the caller's text alone, when the

@@ -1,15 +1,7 @@
 import type { Path, PodTemplateInput } from '../types.ts'
 import { arrayAt, booleanAt, isRecord, recordAt, stringAt } from '../util/json-access.ts'
 import type { JsonRecord } from '../util/json-access.ts'
-
-export type ContainerList = 'initContainers' | 'containers' | 'ephemeralContainers'
-
-/** The visit order of upstream `policy/visitor.go` `visitContainers`. */
-const CONTAINER_LISTS: readonly ContainerList[] = [
-  'initContainers',
-  'containers',
-  'ephemeralContainers',
-]
+import { CONTAINER_LISTS, type ContainerList } from './containers.ts'
 
 export interface ContainerView {
   /** `name`, or `""` when absent or not a string (what the Go decoder would leave). */
@@ -114,7 +106,7 @@ export function podView(pod: PodTemplateInput): PodView {
 
 function readContainers(spec: JsonRecord | undefined): ContainerView[] {
   const containers: ContainerView[] = []
-  for (const list of CONTAINER_LISTS) {
+  for (const { list } of CONTAINER_LISTS) {
     ;(arrayAt(spec, list) ?? []).forEach((value, index) => {
       if (!isRecord(value)) return
       const path: Path = ['spec', list, index]
@@ -164,4 +156,25 @@ function integerAt(parent: unknown, key: string, limit: number): number | undefi
   return typeof value === 'number' && Number.isInteger(value) && value >= -limit && value < limit
     ? value
     : undefined
+}
+
+export interface CapabilityEntry {
+  name: string
+  path: Path
+}
+
+/** The string items of `capabilities.add` or `.drop` with their paths (other items are skipped). */
+export function capabilityList(c: ContainerView, list: 'add' | 'drop'): CapabilityEntry[] {
+  const entries: CapabilityEntry[] = []
+  ;(arrayAt(recordAt(c.sc, 'capabilities'), list) ?? []).forEach((name, index) => {
+    if (typeof name === 'string') {
+      entries.push({ name, path: [...c.scPath, 'capabilities', list, index] })
+    }
+  })
+  return entries
+}
+
+/** A drop entry that spells ALL in another case, which admission does not accept. */
+export function isMiscasedAll(name: string): boolean {
+  return name !== 'ALL' && name.toUpperCase() === 'ALL'
 }

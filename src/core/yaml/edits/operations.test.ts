@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import type { JsonValue, Path, TextEdit } from '../types.ts'
-import { parseDocuments } from '../yaml/parse-documents.ts'
+import type { JsonValue, Path, TextEdit } from '../../types.ts'
 import { applyEdits } from './text-edits.ts'
-import {
-  appendItem,
-  commentRanges,
-  createEditContext,
-  finishEdits,
-  removeEntries,
-  setValue,
-} from './yaml-edits.ts'
-import type { EditContext } from './yaml-edits.ts'
+import { parseDocuments } from '../parse-documents.ts'
+import { commentRanges, createEditContext } from './context.ts'
+import type { EditContext } from './context.ts'
+import { appendItem, finishEdits, removeEntries, setValue } from './operations.ts'
 
 function context(source: string, index = 0): EditContext {
   const document = parseDocuments(source).documents[index]

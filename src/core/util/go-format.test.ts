@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { compareBytes, goQuote, joinQuote, sortedDistinct } from './format.ts'
+import { compareBytes, goQuote, joinQuote, sortedDistinct } from './go-format.ts'
 
 describe('goQuote', () => {
   it.each([

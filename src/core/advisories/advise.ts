@@ -1,9 +1,8 @@
 // Hardening advisories beyond the Pod Security Standards. They never change the PSS level.
 import type { Advisory, Locate, Path, PodTemplateInput, Severity } from '../types.ts'
 import { arrayAt, booleanAt, isRecord, recordAt, stringAt } from '../util/json-access.ts'
-import { capabilityList, isMiscasedAll } from './checks/capability-lists.ts'
-import { int64At, podView } from './pod-view.ts'
-import type { ContainerView, PodView } from './pod-view.ts'
+import { capabilityList, int64At, isMiscasedAll, podView } from '../workloads/pod-view.ts'
+import type { ContainerView, PodView } from '../workloads/pod-view.ts'
 
 const DOCS = {
   securityContext: 'https://kubernetes.io/docs/tasks/configure-pod-container/security-context/',
@@ -85,7 +84,8 @@ function containerAdvice(pod: PodView, c: ContainerView): Draft[] {
       code: 'run-as-user-unset',
       severity: 'info',
       message: `${label} has no runAsUser at pod or container level`,
-      // Reference §6: runAsUser unset → the image USER, or UID 0 when the image sets none.
+      // runAsUser unset: the runtime runs the image config's User, or UID 0 when it has none
+      // (containerd getUserFromImage; see security-context/image-user.ts).
       why: "The UID then comes from the image's USER instruction, or is 0 (root) if the image sets none.",
       path: [...c.scPath, 'runAsUser'],
       docs: DOCS.securityContext,

@@ -1,6 +1,6 @@
 /**
- * Text helpers that reproduce the formatting of the upstream Pod Security Admission messages
- * (kubernetes/pod-security-admission `policy/helpers.go`, Go `sort.Strings`, Go `%q`).
+ * Text helpers that reproduce how upstream Go code formats its messages: Go `%q`, `sort.Strings`,
+ * and the Pod Security Admission helpers (kubernetes/pod-security-admission `policy/helpers.go`).
  */
 
 /**

@@ -438,3 +438,21 @@ describe('robustness: analyze never throws', () => {
     expect(() => analyze('- '.repeat(5_000) + 'x')).not.toThrow()
   })
 })
+
+describe('fixes on request', () => {
+  const stripFixes = (analysis: Analysis): Analysis =>
+    JSON.parse(
+      JSON.stringify(analysis, (key, value: unknown) => (key === 'fix' ? undefined : value)),
+    )
+
+  it.each(Object.entries(corpus))(
+    '%s: without { fixes: true } no fix is built, and the rest is the same',
+    (_, text) => {
+      const plain = analyze(text)
+      const withFixes = analyze(text, {}, { fixes: true })
+      expect(JSON.stringify(plain)).not.toContain('"fix"')
+      expect(JSON.stringify(withFixes)).toContain('"fix"')
+      expect(plain).toEqual(stripFixes(withFixes))
+    },
+  )
+})

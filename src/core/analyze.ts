@@ -1,8 +1,8 @@
 import { withFixes } from './fixes/workload-fixes.ts'
 import { computeContainerCapabilities, type CapabilityListItem } from './capabilities/compute.ts'
 import { resolveOptions } from './options.ts'
-import { adviseWorkload } from './advisories/advise.ts'
-import { evaluatePodSecurity } from './pss/evaluate.ts'
+import { adviseView, toAdvisories } from './advisories/advise.ts'
+import { evaluatePodView } from './pss/evaluate.ts'
 import { typeDiagnostic } from './diagnostics.ts'
 import {
   podLevelDiagnostics,
@@ -11,6 +11,7 @@ import {
 import { verifyAppArmorHost, verifyRunAsNonRoot } from './security-context/kubelet.ts'
 import { validateContainer, validatePod } from './security-context/validation.ts'
 import type { ContainerSite } from './workloads/containers.ts'
+import { podView } from './workloads/pod-view.ts'
 import { arrayAt, isRecord, recordAt, stringAt } from './util/json-access.ts'
 import type { WorkloadSite } from './workloads/extract-workloads.ts'
 import { extractWorkloads } from './workloads/extract-workloads.ts'
@@ -18,6 +19,7 @@ import { parseDocuments } from './yaml/parse-documents.ts'
 import type {
   Analysis,
   AnalysisOptions,
+  AnalysisOutputs,
   ContainerAnalysis,
   ContainerResources,
   Diagnostic,
@@ -39,12 +41,18 @@ import type {
  * typed fields, and what the API server or the kubelet would refuse.
  *
  * Offsets in the result are zero-based UTF-16 offsets into `source`. Missing options take the
- * documented defaults (`DEFAULT_OPTIONS`). Never throws, whatever the input.
+ * documented defaults (`DEFAULT_OPTIONS`). With `{ fixes: true }` every failing check and
+ * advisory that has a one-click fix carries it as `fix`; without it no fix is built, which keeps
+ * the analysis on every keystroke cheap. Never throws, whatever the input.
  */
-export function analyze(source: string, options: Partial<AnalysisOptions> = {}): Analysis {
+export function analyze(
+  source: string,
+  options: Partial<AnalysisOptions> = {},
+  outputs: AnalysisOutputs = {},
+): Analysis {
   const resolved = resolveOptions(options)
   try {
-    return analyzeUnsafe(typeof source === 'string' ? source : '', resolved)
+    return analyzeUnsafe(typeof source === 'string' ? source : '', resolved, outputs)
   } catch (error) {
     // A bug of ours must not take the page down: report it where the user can see it.
     return {
@@ -69,7 +77,11 @@ export function analyze(source: string, options: Partial<AnalysisOptions> = {}):
  */
 export const MAX_SOURCE_LENGTH = 4_000_000
 
-function analyzeUnsafe(source: string, options: AnalysisOptions): Analysis {
+function analyzeUnsafe(
+  source: string,
+  options: AnalysisOptions,
+  outputs: AnalysisOutputs,
+): Analysis {
   if (source.length > MAX_SOURCE_LENGTH) {
     return {
       options,
@@ -89,7 +101,7 @@ function analyzeUnsafe(source: string, options: AnalysisOptions): Analysis {
   const extracted = extractWorkloads(parsed.documents)
   const diagnostics: Diagnostic[] = [...parsed.diagnostics, ...extracted.diagnostics]
   const workloads = extracted.workloads.map((site, index) =>
-    analyzeWorkload(source, site, index, options, diagnostics),
+    analyzeWorkload(source, site, index, options, outputs, diagnostics),
   )
   diagnostics.sort((a, b) => a.range[0] - b.range[0])
   return { options, diagnostics, workloads }
@@ -100,6 +112,7 @@ function analyzeWorkload(
   site: WorkloadSite,
   index: number,
   options: AnalysisOptions,
+  outputs: AnalysisOutputs,
   diagnostics: Diagnostic[],
 ): Workload {
   const locate: Locate = (path) => site.document.locateNearest([...site.templatePath, ...path])
@@ -114,21 +127,29 @@ function analyzeWorkload(
   const objectRange = site.objectPath.length
     ? site.document.locateNearest(site.objectPath)
     : site.document.range
-  const { podSecurity, advisories } = withFixes(
-    {
-      source,
-      document: site.document,
-      templatePath: site.templatePath,
-      pod: site.pod,
-      locate,
-      workload: index,
-    },
-    evaluatePodSecurity(site.pod, options.kubernetesVersion, locate, {
-      kind: site.kind,
-      name: site.name,
-    }),
-    adviseWorkload(site.pod, locate),
-  )
+  // One pod view per workload: Pod Security, the advisories and the fixes all read it.
+  const view = podView(site.pod)
+  const evaluation = evaluatePodView(view, options.kubernetesVersion, locate, {
+    kind: site.kind,
+    name: site.name,
+  })
+  const findings = adviseView(site.pod, view)
+  const found = { podSecurity: evaluation.podSecurity, advisories: toAdvisories(findings, locate) }
+  const { podSecurity, advisories } =
+    outputs.fixes === true
+      ? withFixes(
+          {
+            source,
+            document: site.document,
+            templatePath: site.templatePath,
+            view,
+            evaluation,
+            findings,
+            workload: index,
+          },
+          found.advisories,
+        )
+      : found
   return {
     kind: site.kind,
     name: site.name,

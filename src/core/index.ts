@@ -28,6 +28,7 @@ export type {
   Advisory,
   Analysis,
   AnalysisOptions,
+  AnalysisOutputs,
   CapabilitySetName,
   CapabilityWarning,
   CheckId,

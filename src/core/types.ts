@@ -301,6 +301,15 @@ export interface Workload {
   advisories: Advisory[]
 }
 
+/** What `analyze` builds beyond the analysis itself. */
+export interface AnalysisOutputs {
+  /**
+   * Attach a one-click `fix` to every failing check and advisory that has one. Off by default:
+   * building fixes costs more than the analysis, so ask for them only where they are shown.
+   */
+  fixes?: boolean
+}
+
 export interface Analysis {
   /** The options in effect, with every default filled in. */
   options: AnalysisOptions

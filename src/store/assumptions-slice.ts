@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand'
-import { analyze, DEFAULT_OPTIONS, type AnalysisOptions } from '../core/index.ts'
+import { DEFAULT_OPTIONS, type AnalysisOptions } from '../core/index.ts'
+import { deriveAnalysis } from './document-slice.ts'
 import type { PlaygroundState } from './store.ts'
 
 export interface AssumptionsSlice {
@@ -18,11 +19,11 @@ export const createAssumptionsSlice: StateCreator<PlaygroundState, [], [], Assum
   setAssumption: (key, value) =>
     set((s) => {
       const options = { ...s.options, [key]: value }
-      return { options, analysis: analyze(s.source, options) }
+      return { options, analysis: deriveAnalysis(s.source, options) }
     }),
   resetAssumptions: () =>
     set((s) => {
       const options = { ...DEFAULT_OPTIONS }
-      return { options, analysis: analyze(s.source, options) }
+      return { options, analysis: deriveAnalysis(s.source, options) }
     }),
 })

@@ -1,7 +1,16 @@
 import type { StateCreator } from 'zustand'
-import { analyze, applyEdits, type Analysis } from '../core/index.ts'
+import { analyze, applyEdits, type Analysis, type AnalysisOptions } from '../core/index.ts'
 import { selectFix } from './selectors.ts'
 import type { PlaygroundState } from './store.ts'
+import { nextReveal } from './ui-slice.ts'
+
+/**
+ * The analysis the panel shows, derived from the text and the assumptions, with the one-click
+ * fixes the panel offers. Every action that changes either input recomputes it through here.
+ */
+export function deriveAnalysis(source: string, options?: Partial<AnalysisOptions>): Analysis {
+  return analyze(source, options, { fixes: true })
+}
 
 /** The manifest shown on a first visit: one container with no securityContext at all. */
 export const STARTER_SOURCE = `# Edit me, or pick an example. Nothing leaves your browser.
@@ -18,7 +27,7 @@ spec:
 export interface DocumentSlice {
   /** The manifest text: the single source of truth for everything the panel shows. */
   source: string
-  /** `analyze(source, options)`, recomputed by every action that changes either input. */
+  /** `deriveAnalysis(source, options)`, recomputed by every action that changes either input. */
   analysis: Analysis
   /** The example file `source` was last loaded from, until the user edits it. */
   example: string | null
@@ -43,17 +52,18 @@ export const createDocumentSlice: StateCreator<PlaygroundState, [], [], Document
   get,
 ) => ({
   source: STARTER_SOURCE,
-  analysis: analyze(STARTER_SOURCE),
+  analysis: deriveAnalysis(STARTER_SOURCE),
   example: null,
-  // The only writer of `source`: analysis can never describe other text than the one stored.
+  // Every writer of `source` (setSource, loadExample, applyFix) stores its analysis in the same
+  // update, so the analysis never describes other text than the one stored.
   setSource: (source) =>
     set((s) => ({
       source,
-      analysis: analyze(source, s.options),
+      analysis: deriveAnalysis(source, s.options),
       example: source === s.source ? s.example : null,
     })),
   loadExample: (file, text) =>
-    set((s) => ({ source: text, analysis: analyze(text, s.options), example: file })),
+    set((s) => ({ source: text, analysis: deriveAnalysis(text, s.options), example: file })),
   applyFix: (id, title) => {
     get().flushEditor?.()
     set((s) => {
@@ -66,12 +76,9 @@ export const createDocumentSlice: StateCreator<PlaygroundState, [], [], Document
       const start = first.range[0]
       return {
         source,
-        analysis: analyze(source, s.options),
+        analysis: deriveAnalysis(source, s.options),
         example: null,
-        revealRequest: {
-          range: [start, start + first.insert.length] as const,
-          seq: (s.revealRequest?.seq ?? 0) + 1,
-        },
+        revealRequest: nextReveal(s.revealRequest, [start, start + first.insert.length]),
       }
     })
   },

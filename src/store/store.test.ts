@@ -31,7 +31,7 @@ describe('document slice', () => {
   it('starts with the starter manifest and its analysis', () => {
     const s = store.getState()
     expect(s.source).toBe(STARTER_SOURCE)
-    expect(s.analysis).toEqual(analyze(STARTER_SOURCE, DEFAULT_OPTIONS))
+    expect(s.analysis).toEqual(analyze(STARTER_SOURCE, DEFAULT_OPTIONS, { fixes: true }))
   })
 
   it('setSource stores the text and its analysis in one update', () => {
@@ -40,7 +40,7 @@ describe('document slice', () => {
     store.getState().setSource(POD)
     expect(seen).toHaveLength(1)
     expect(seen[0]?.source).toBe(POD)
-    expect(seen[0]?.analysis).toEqual(analyze(POD, seen[0]?.options))
+    expect(seen[0]?.analysis).toEqual(analyze(POD, seen[0]?.options, { fixes: true }))
   })
 
   it('loadExample remembers the file until the text is edited', () => {
@@ -62,7 +62,7 @@ describe('document slice', () => {
     const after = store.getState()
     expect(after.source).toContain('allowPrivilegeEscalation: false')
     expect(check(after)?.allowed).toBe(true)
-    expect(after.analysis).toEqual(analyze(after.source, after.options))
+    expect(after.analysis).toEqual(analyze(after.source, after.options, { fixes: true }))
   })
 
   it('applyFix ignores a fix the current analysis no longer offers', () => {
@@ -104,7 +104,7 @@ describe('assumptions slice', () => {
     const s = store.getState()
     expect(s.options).toEqual({ ...DEFAULT_OPTIONS, runtime: 'cri-o', kernel: '5.4' })
     expect(s.analysis.options.runtime).toBe('cri-o')
-    expect(s.analysis).toEqual(analyze(POD, s.options))
+    expect(s.analysis).toEqual(analyze(POD, s.options, { fixes: true }))
   })
 
   it('resetAssumptions goes back to the core defaults', () => {
@@ -147,7 +147,7 @@ describe('persistence', () => {
     const next = reopen().getState()
     expect(next.source).toBe(POD)
     expect(next.options.seccompDefault).toBe(true)
-    expect(next.analysis).toEqual(analyze(POD, next.options))
+    expect(next.analysis).toEqual(analyze(POD, next.options, { fixes: true }))
     expect(next.revealRequest).toBeNull()
   })
 

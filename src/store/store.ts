@@ -1,9 +1,8 @@
 import { useStore } from 'zustand'
 import { createJSONStorage, persist, type StateStorage } from 'zustand/middleware'
 import { createStore, type StoreApi } from 'zustand/vanilla'
-import { analyze } from '../core/index.ts'
 import { createAssumptionsSlice, type AssumptionsSlice } from './assumptions-slice.ts'
-import { createDocumentSlice, type DocumentSlice } from './document-slice.ts'
+import { createDocumentSlice, deriveAnalysis, type DocumentSlice } from './document-slice.ts'
 import {
   PERSIST_KEY,
   PERSIST_VERSION,
@@ -73,7 +72,7 @@ export function createPlaygroundStore(storage: StateStorage): StoreApi<Playgroun
         migrate: (persisted) => persisted,
         merge: (persisted, current) => {
           const restored = { ...current, ...readPersistedState(persisted) }
-          return { ...restored, analysis: analyze(restored.source, restored.options) }
+          return { ...restored, analysis: deriveAnalysis(restored.source, restored.options) }
         },
       },
     ),

@@ -14,6 +14,11 @@ export interface ContainerRef {
   container: string
 }
 
+/** The next reveal request: `range`, numbered after the current one. The one place `seq` grows. */
+export function nextReveal(current: RevealRequest | null, range: Range): RevealRequest {
+  return { range, seq: (current?.seq ?? 0) + 1 }
+}
+
 export interface UiSlice {
   revealRequest: RevealRequest | null
   selectedContainer: ContainerRef | null
@@ -26,11 +31,7 @@ export interface UiSlice {
 export const createUiSlice: StateCreator<PlaygroundState, [], [], UiSlice> = (set) => ({
   revealRequest: null,
   selectedContainer: null,
-  revealRange: (range) =>
-    set((s) => ({ revealRequest: { range, seq: (s.revealRequest?.seq ?? 0) + 1 } })),
+  revealRange: (range) => set((s) => ({ revealRequest: nextReveal(s.revealRequest, range) })),
   selectContainer: (ref, range) =>
-    set((s) => ({
-      selectedContainer: ref,
-      revealRequest: { range, seq: (s.revealRequest?.seq ?? 0) + 1 },
-    })),
+    set((s) => ({ selectedContainer: ref, revealRequest: nextReveal(s.revealRequest, range) })),
 })

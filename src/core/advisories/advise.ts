@@ -13,13 +13,20 @@ const DOCS = {
   pss: 'https://kubernetes.io/docs/concepts/security/pod-security-standards/',
 }
 
-interface Draft {
+export interface AdvisoryDraft {
   code: string
   severity: Severity
   message: string
   why: string
   path: Path
   docs: string
+}
+
+/** One piece of advice as found: its draft (with the path it is about) and its container. */
+export interface AdvisoryFinding {
+  draft: AdvisoryDraft
+  /** The container it concerns; undefined for pod-wide advice. */
+  container?: ContainerView
 }
 
 /**
@@ -31,11 +38,15 @@ interface Draft {
  * ephemeral containers (the API forbids resources on them). Never throws.
  */
 export function adviseWorkload(pod: PodTemplateInput, locate: Locate): Advisory[] {
-  const view = podView(pod)
-  const advisories: Advisory[] = []
+  return toAdvisories(adviseView(pod, podView(pod)), locate)
+}
+
+/** The advice for a pod template whose view is already built, with paths kept for the fixes. */
+export function adviseView(pod: PodTemplateInput, view: PodView): AdvisoryFinding[] {
+  const findings: AdvisoryFinding[] = []
   if (booleanAt(pod.spec, 'automountServiceAccountToken') === undefined) {
-    advisories.push(
-      toAdvisory(locate, undefined, {
+    findings.push({
+      draft: {
         code: 'automount-token-unset',
         severity: 'info',
         message: 'automountServiceAccountToken is not set on the pod',
@@ -45,24 +56,27 @@ export function adviseWorkload(pod: PodTemplateInput, locate: Locate): Advisory[
         why: "Then the ServiceAccount's setting decides, and it defaults to true: unless the ServiceAccount sets automountServiceAccountToken: false, an API token is mounted into each init and app container. Set false here if the pod does not call the API server.",
         path: ['spec', 'automountServiceAccountToken'],
         docs: DOCS.serviceAccount,
-      }),
-    )
+      },
+    })
   }
-  for (const c of view.containers) {
-    for (const draft of containerAdvice(view, c)) advisories.push(toAdvisory(locate, c.name, draft))
+  for (const container of view.containers) {
+    for (const draft of containerAdvice(view, container)) findings.push({ draft, container })
   }
-  return advisories
+  return findings
 }
 
-function toAdvisory(locate: Locate, container: string | undefined, draft: Draft): Advisory {
-  const { path, ...rest } = draft
-  const advisory: Advisory = { ...rest, range: locate(path) }
-  if (container !== undefined) advisory.container = container
-  return advisory
+/** The public advisories of the findings, located in the source, in the same order. */
+export function toAdvisories(findings: readonly AdvisoryFinding[], locate: Locate): Advisory[] {
+  return findings.map(({ draft, container }) => {
+    const { path, ...rest } = draft
+    const advisory: Advisory = { ...rest, range: locate(path) }
+    if (container !== undefined) advisory.container = container.name
+    return advisory
+  })
 }
 
-function containerAdvice(pod: PodView, c: ContainerView): Draft[] {
-  const drafts: Draft[] = []
+function containerAdvice(pod: PodView, c: ContainerView): AdvisoryDraft[] {
+  const drafts: AdvisoryDraft[] = []
   const label = `Container "${c.name}"`
   if (!pod.windows && booleanAt(c.sc, 'readOnlyRootFilesystem') !== true) {
     drafts.push({
@@ -126,11 +140,11 @@ function containerAdvice(pod: PodView, c: ContainerView): Draft[] {
   return drafts
 }
 
-function resourceAdvice(c: ContainerView, label: string): Draft[] {
+function resourceAdvice(c: ContainerView, label: string): AdvisoryDraft[] {
   const resources = recordAt(c.value, 'resources')
   const limits = recordAt(resources, 'limits')
   const requests = recordAt(resources, 'requests')
-  const drafts: Draft[] = []
+  const drafts: AdvisoryDraft[] = []
   if (!quantityAt(limits, 'memory')) {
     drafts.push({
       code: 'no-memory-limit',
@@ -175,8 +189,8 @@ function quantityAt(parent: unknown, key: string): boolean {
   return typeof value === 'string' || typeof value === 'number'
 }
 
-function writableHostPaths(pod: PodView, c: ContainerView, label: string): Draft[] {
-  const drafts: Draft[] = []
+function writableHostPaths(pod: PodView, c: ContainerView, label: string): AdvisoryDraft[] {
+  const drafts: AdvisoryDraft[] = []
   ;(arrayAt(c.value, 'volumeMounts') ?? []).forEach((mount, index) => {
     const name = stringAt(mount, 'name')
     const volume = pod.volumes.find((v) => v.name === name)

@@ -282,6 +282,42 @@ describe('CRI-O', () => {
     expect(r.warnings).toEqual([])
     expect(r.CapEff).toBe(hex('5fb'))
   })
+
+  // Checked against upstream for drops above the kernel's cap_last_cap: CRI-O's
+  // SpecSetupCapabilities (internal/factory/container/container.go) validates an add against
+  // getOCICapabilitiesList, which stops at validate.LastCap(), but a drop only through runtime-tools
+  // generate.DropProcessCapability*, which calls capabilities.CapValid(cap, false): with
+  // hostSpecific false it checks the name against moby/sys/capability ListKnown (every capability
+  // the library knows) and never against the host. So `failed to drop cap …` comes only for an
+  // unknown name; Docker (daemon/pkg/oci/caps/utils.go) rejects both; containerd ignores both.
+  it.each([
+    ['PERFMON', '3.10'],
+    ['PERFMON', '5.4'],
+    ['CHECKPOINT_RESTORE', '5.8'],
+  ])(
+    'drops %s on kernel %s as a no-op, where an add fails and Docker refuses both',
+    (cap, kernel) => {
+      const drop = run({ runtime: 'cri-o', kernel, drop: items(cap) })
+      expect(drop.warnings).toEqual([])
+      expect(drop.CapBnd).toBe(run({ runtime: 'cri-o', kernel }).CapBnd)
+      expect(run({ runtime: 'cri-o', kernel, add: items(cap) }).warnings[0]).toMatchObject({
+        code: 'cap-unknown-fatal',
+        list: 'add',
+      })
+      for (const list of ['add', 'drop'] as const) {
+        expect(run({ runtime: 'docker', kernel, [list]: items(cap) }).warnings[0]).toMatchObject({
+          code: 'cap-unknown-fatal',
+          list,
+        })
+        expect(
+          run({ runtime: 'containerd', kernel, [list]: items(cap) }).warnings[0],
+        ).toMatchObject({
+          code: 'cap-unavailable-ignored',
+          list,
+        })
+      }
+    },
+  )
 })
 
 describe('CAP_BPF added on kernel 5.4', () => {

@@ -8,7 +8,7 @@ const lines = (...parts: string[]) => parts.join('\n') + '\n'
 
 /** The fix of a failing check or an advisory of the first workload. */
 function fixOf(text: string, code: string, version: PolicyVersion = 'latest'): Fix | undefined {
-  const workload = analyze(text, { kubernetesVersion: version }).workloads[0]
+  const workload = analyze(text, { kubernetesVersion: version }, { fixes: true }).workloads[0]
   const check = workload?.podSecurity.checks.find((c) => c.id === code && !c.allowed)
   return check?.fix ?? workload?.advisories.find((a) => a.code === code)?.fix
 }
@@ -288,7 +288,8 @@ describe('Pod Security check fixes', () => {
       '  - name: a',
     )
     expect(
-      analyze(text, { kubernetesVersion: 'v1.18' }).workloads[0]?.podSecurity.checks,
+      analyze(text, { kubernetesVersion: 'v1.18' }, { fixes: true }).workloads[0]?.podSecurity
+        .checks,
     ).toContainEqual(expect.objectContaining({ id: 'seccompProfile_baseline', allowed: false }))
     expect(fixOf(text, 'seccompProfile_baseline', 'v1.18')).toBeUndefined()
   })
@@ -451,7 +452,7 @@ describe('Pod Security check fixes', () => {
       '  containers: [{name: a}]',
     )
     for (const id of ['hostPathVolumes', 'restrictedVolumes', 'runAsUser']) {
-      expect(analyze(text).workloads[0]?.podSecurity.checks).toContainEqual(
+      expect(analyze(text, {}, { fixes: true }).workloads[0]?.podSecurity.checks).toContainEqual(
         expect.objectContaining({ id, allowed: false }),
       )
       expect(fixOf(text, id)).toBeUndefined()
@@ -467,7 +468,7 @@ describe('Pod Security check fixes', () => {
       '      privileged: true',
     )
     const text = `# first\n${pod}---\n${pod.replace('name: p', 'name: q')}`
-    const workload = analyze(text).workloads[1]
+    const workload = analyze(text, {}, { fixes: true }).workloads[1]
     const fix = workload?.podSecurity.checks.find((c) => c.id === 'privileged')?.fix
     expect(fix?.id).toBe('privileged@1')
     const fixed = applyEdits(text, fix?.edits ?? [])
@@ -502,7 +503,7 @@ describe('advisory fixes', () => {
   })
 
   it('offers none for the other advisories', () => {
-    const advisories = analyze(text).workloads[0]?.advisories ?? []
+    const advisories = analyze(text, {}, { fixes: true }).workloads[0]?.advisories ?? []
     for (const code of ['privileged-ape-unset', 'no-memory-limit', 'run-as-user-unset']) {
       expect(advisories).toContainEqual(expect.objectContaining({ code }))
       expect(advisories.find((a) => a.code === code)?.fix).toBeUndefined()

@@ -78,7 +78,7 @@ function runFixture(file: string, text: string): FixtureResult {
     (analysis.workloads[0]?.podSecurity.checks ?? []).filter(
       (c) => !c.allowed && (level === 'restricted' || c.level === 'baseline'),
     )
-  const failing = levelChecks(analyze(text, options))
+  const failing = levelChecks(analyze(text, options, { fixes: true }))
   if (failing.length === 0) problems.push(`${file}: nothing fails`)
   for (const check of failing) {
     if (check.fix === undefined) {
@@ -91,7 +91,7 @@ function runFixture(file: string, text: string): FixtureResult {
       problems.push(`${file}: ${check.id} edits do not apply`)
       continue
     }
-    const after = analyze(fixed, options)
+    const after = analyze(fixed, options, { fixes: true })
     problems.push(...yamlErrors(after).map((message) => `${file}: ${check.id}: ${message}`))
     const again = after.workloads[0]?.podSecurity.checks.find((c) => c.id === check.id)
     // allowPrivilegeEscalation cannot be false on a privileged container; that part is left.
@@ -105,7 +105,7 @@ function runFixture(file: string, text: string): FixtureResult {
     }
   }
   const final = applyAllFixes(text, options, (a) => levelChecks(a).flatMap((c) => c.fix ?? []))
-  const left = levelChecks(analyze(final.text, options)).map((c) => c.id)
+  const left = levelChecks(analyze(final.text, options, { fixes: true })).map((c) => c.id)
   return { problems, fullyFixed: left.length === 0, unfixed, left }
 }
 
@@ -121,7 +121,7 @@ function applyAllFixes(
   let current = text
   let applied = 0
   for (let round = 0; round < 200; round++) {
-    const fixes = fixesOf(analyze(current, options))
+    const fixes = fixesOf(analyze(current, options, { fixes: true }))
     if (fixes.length === 0) return { text: current, rounds: round, applied }
     const first = fixes[0]
     if (first === undefined) break
@@ -198,7 +198,7 @@ describe('fixes on the real-world corpus and the examples', () => {
         ]
         return all.slice(0, 1)
       })
-    const before = analyze(text)
+    const before = analyze(text, {}, { fixes: true })
     for (const fix of before.workloads.flatMap((w) => [
       ...w.podSecurity.checks.flatMap((c) => c.fix ?? []),
       ...w.advisories.flatMap((a) => a.fix ?? []),
@@ -208,7 +208,7 @@ describe('fixes on the real-world corpus and the examples', () => {
     }
     const result = applyAllFixes(text, {}, fixesOf)
     expect(result.rounds).toBeGreaterThanOrEqual(0)
-    const after = analyze(result.text)
+    const after = analyze(result.text, {}, { fixes: true })
     expect(yamlErrors(after)).toEqual([])
     expect(after.workloads).toHaveLength(before.workloads.length)
     expect(fixesOf(after)).toEqual([])
@@ -293,14 +293,14 @@ describe('fixes on generated manifests in every layout', () => {
           : stringify(manifest, { indent, indentSeq, collectionStyle: flow ? 'flow' : 'any' })
         const lf = `# keep me\n${body}\n`
         const text = crlf ? lf.replaceAll('\n', '\r\n') : lf
-        const analysis = analyze(text)
+        const analysis = analyze(text, {}, { fixes: true })
         expect(yamlErrors(analysis)).toEqual([])
         for (const check of analysis.workloads[0]?.podSecurity.checks ?? []) {
           if (check.fix === undefined) continue
           expect(editProblems(text, check.fix)).toEqual([])
           const fixed = applyEdits(text, check.fix.edits) ?? ''
           if (crlf) expect(fixed.replaceAll('\r\n', '')).not.toContain('\n')
-          const after = analyze(fixed)
+          const after = analyze(fixed, {}, { fixes: true })
           expect(yamlErrors(after)).toEqual([])
           expect(commentTexts(fixed)).toEqual(['# keep me'])
           const again = after.workloads[0]?.podSecurity.checks.find((c) => c.id === check.id)

@@ -1,11 +1,9 @@
 // Attaches one-click fixes to the failing Pod Security checks and the advisories of a workload.
-import type { Advisory, Fix, Locate, Path, PodSecurity, PodTemplateInput } from '../types.ts'
-import { capabilityList, isMiscasedAll } from '../workloads/pod-view.ts'
+import type { AdvisoryFinding } from '../advisories/advise.ts'
+import type { PodSecurityEvaluation } from '../pss/evaluate.ts'
+import type { Advisory, Fix, Path, PodSecurity } from '../types.ts'
 import { containersPhrase } from '../util/go-format.ts'
-import { podView } from '../workloads/pod-view.ts'
-import type { PodView } from '../workloads/pod-view.ts'
-import { activeChecks } from '../pss/registry.ts'
-import { rulesMinor } from '../pss/version.ts'
+import { capabilityList, isMiscasedAll, type PodView } from '../workloads/pod-view.ts'
 import type { ParsedDocument } from '../yaml/parse-documents.ts'
 import { checkFixDraft } from './check-fixes.ts'
 import type { FixDraft } from './check-fixes.ts'
@@ -19,9 +17,12 @@ export interface WorkloadFixInput {
   document: ParsedDocument
   /** Path of the pod template in its document. */
   templatePath: Path
-  pod: PodTemplateInput
-  /** Locates paths relative to the pod template (as the advisories were located). */
-  locate: Locate
+  /** The pod view the checks and advisories were evaluated on. */
+  view: PodView
+  /** The Pod Security evaluation, with the failing outcomes and their paths. */
+  evaluation: PodSecurityEvaluation
+  /** The advisories as found, in the order of the public advisories. */
+  findings: readonly AdvisoryFinding[]
   /** Index of the workload in the analysis, for fix ids. */
   workload: number
 }
@@ -29,31 +30,25 @@ export interface WorkloadFixInput {
 /**
  * Returns `podSecurity` and `advisories` with a `fix` on every failing check and advisory that has
  * one: text edits against `source` that make the finding go away when applied and re-analysed.
- * A fix whose edits cannot be made safely is left out. Never throws.
+ * The fixes are written from the evaluation's outcomes and the advisories' paths. A fix whose
+ * edits cannot be made safely is left out. Never throws.
  */
 export function withFixes(
   input: WorkloadFixInput,
-  podSecurity: PodSecurity,
   advisories: Advisory[],
 ): { podSecurity: PodSecurity; advisories: Advisory[] } {
+  const { podSecurity, failures, minor } = input.evaluation
   try {
-    if (!podSecurity.checks.some((c) => !c.allowed) && advisories.length === 0) {
-      return { podSecurity, advisories }
-    }
+    if (failures.size === 0 && advisories.length === 0) return { podSecurity, advisories }
     const ctx = editContext(input.source, input.document)
-    const view = podView(input.pod)
-    const minor = rulesMinor(podSecurity.version)
     const checks = podSecurity.checks.map((check) => {
-      if (check.allowed) return check
+      const outcome = failures.get(check.id)
+      if (check.allowed || outcome === undefined) return check
       const fix = safely(() => {
-        const outcome = activeChecks(minor)
-          .find((active) => active.id === check.id)
-          ?.run(view)
-        if (outcome === undefined || outcome.allowed) return undefined
         const draft = checkFixDraft(check.id, {
           ctx,
           base: input.templatePath,
-          view,
+          view: input.view,
           outcome,
           minor,
         })
@@ -62,9 +57,11 @@ export function withFixes(
       return fix === undefined ? check : { ...check, fix }
     })
     const used = new Set<string>()
-    const withAdvice = advisories.map((advisory) => {
+    const withAdvice = advisories.map((advisory, index) => {
+      const finding = input.findings[index]
       const fix = safely(() => {
-        const draft = advisoryFixDraft(ctx, input, view, advisory)
+        if (finding === undefined) return undefined
+        const draft = advisoryFixDraft(ctx, input.templatePath, finding)
         let id = `${advisory.code}@${input.workload}:${advisory.container ?? 'pod'}`
         for (let n = 2; used.has(id); n++)
           id = `${advisory.code}@${input.workload}:${advisory.container ?? 'pod'}#${n}`
@@ -107,45 +104,33 @@ function editContext(source: string, document: ParsedDocument): EditContext {
   return ctx
 }
 
-/** Fixes for the advisories that have an unambiguous one (advise.ts codes). */
+/** Fixes for the advisories that have an unambiguous one (advise.ts codes), at their own paths. */
 function advisoryFixDraft(
   ctx: EditContext,
-  input: WorkloadFixInput,
-  view: PodView,
-  advisory: Advisory,
+  templatePath: Path,
+  { draft, container }: AdvisoryFinding,
 ): FixDraft | undefined {
-  const at = (path: Path): Path => [...input.templatePath, ...path]
-  const sameRange = (path: Path): boolean => {
-    const range = input.locate(path)
-    return range[0] === advisory.range[0] && range[1] === advisory.range[1]
-  }
-  const containers = view.containers.filter((c) => c.name === advisory.container)
-  switch (advisory.code) {
+  const at = (path: Path): Path => [...templatePath, ...path]
+  switch (draft.code) {
     case 'automount-token-unset':
       return {
         title: 'Set automountServiceAccountToken: false on the pod',
-        parts: [setValue(ctx, at(['spec', 'automountServiceAccountToken']), false)],
+        parts: [setValue(ctx, at(draft.path), false)],
       }
-    case 'readonly-root-fs': {
-      const c = containers.find((c) => sameRange([...c.scPath, 'readOnlyRootFilesystem']))
-      if (c === undefined) return undefined
+    case 'readonly-root-fs':
+      if (container === undefined) return undefined
       return {
-        title: `Set readOnlyRootFilesystem: true on ${containersPhrase([c.name])}`,
-        parts: [setValue(ctx, at([...c.scPath, 'readOnlyRootFilesystem']), true)],
+        title: `Set readOnlyRootFilesystem: true on ${containersPhrase([container.name])}`,
+        parts: [setValue(ctx, at(draft.path), true)],
       }
-    }
     case 'drop-all-case': {
-      for (const c of containers) {
-        const item = capabilityList(c, 'drop').find(
-          ({ name, path }) => isMiscasedAll(name) && sameRange(path),
-        )
-        if (item === undefined) continue
-        return {
-          title: `Replace "${item.name}" with "ALL" in capabilities.drop of ${containersPhrase([c.name])}`,
-          parts: [setValue(ctx, at(item.path), 'ALL')],
-        }
+      if (container === undefined) return undefined
+      const item = capabilityList(container, 'drop').find(({ path }) => samePath(path, draft.path))
+      if (item === undefined || !isMiscasedAll(item.name)) return undefined
+      return {
+        title: `Replace "${item.name}" with "ALL" in capabilities.drop of ${containersPhrase([container.name])}`,
+        parts: [setValue(ctx, at(item.path), 'ALL')],
       }
-      return undefined
     }
     default:
       // privileged-ape-unset: allowPrivilegeEscalation cannot be false while privileged, and
@@ -153,4 +138,8 @@ function advisoryFixDraft(
       // knows (limits, requests, a UID) or a change of design (hostPath mounts).
       return undefined
   }
+}
+
+function samePath(a: Path, b: Path): boolean {
+  return a.length === b.length && a.every((step, i) => step === b[i])
 }

@@ -10,7 +10,7 @@ import type {
 } from '../types.ts'
 import type { CheckOutcome } from './check.ts'
 import { goQuote } from '../util/go-format.ts'
-import { podView } from '../workloads/pod-view.ts'
+import { podView, type PodView } from '../workloads/pod-view.ts'
 import { activeChecks, runsAtLevel } from './registry.ts'
 import { rulesMinor } from './version.ts'
 
@@ -58,6 +58,22 @@ function detailedMessage(failures: readonly CheckFailure[]): string {
     .join(', ')
 }
 
+/** A check that fails, with the outcome it returned (reason, detail and offending paths). */
+export type FailedOutcome = Extract<CheckOutcome, { allowed: false }>
+
+/**
+ * The Pod Security result of one pod template together with the internal outcome it was made
+ * from: the failing outcomes keep their paths and the rules minor version, so the fixes are
+ * written from them instead of running the checks again.
+ */
+export interface PodSecurityEvaluation {
+  podSecurity: PodSecurity
+  /** The failing outcome of each check that fails, by check id. */
+  failures: ReadonlyMap<CheckId, FailedOutcome>
+  /** The rules minor version evaluated (`latest` clamped to the newest). */
+  minor: number
+}
+
 /**
  * Evaluates a pod template at baseline and restricted for one policy version. `checks` holds one
  * entry per check active at that version (overridden baseline checks included), in upstream
@@ -73,7 +89,16 @@ export function evaluatePodSecurity(
   locate: Locate,
   target?: { kind: string; name: string },
 ): PodSecurity {
-  const view = podView(pod)
+  return evaluatePodView(podView(pod), version, locate, target).podSecurity
+}
+
+/** {@link evaluatePodSecurity} on a pod view built once per workload, keeping the outcomes. */
+export function evaluatePodView(
+  view: PodView,
+  version: PolicyVersion,
+  locate: Locate,
+  target?: { kind: string; name: string },
+): PodSecurityEvaluation {
   const minor = rulesMinor(version)
   const evaluated = activeChecks(minor).map((check) => ({ check, outcome: check.run(view) }))
 
@@ -88,12 +113,20 @@ export function evaluatePodSecurity(
   const baselineAllowed = allowedAt('baseline')
   const restrictedAllowed = allowedAt('restricted')
 
+  const failures = new Map<CheckId, FailedOutcome>()
+  for (const { check, outcome } of evaluated) if (!outcome.allowed) failures.set(check.id, outcome)
   return {
-    version,
-    rulesVersion: `v1.${minor}`,
-    level: restrictedAllowed ? 'restricted' : baselineAllowed ? 'baseline' : 'privileged',
-    checks: evaluated.map(({ check, outcome }) => pssCheck(check.id, check.level, outcome, locate)),
-    message,
+    podSecurity: {
+      version,
+      rulesVersion: `v1.${minor}`,
+      level: restrictedAllowed ? 'restricted' : baselineAllowed ? 'baseline' : 'privileged',
+      checks: evaluated.map(({ check, outcome }) =>
+        pssCheck(check.id, check.level, outcome, locate),
+      ),
+      message,
+    },
+    failures,
+    minor,
   }
 }
 

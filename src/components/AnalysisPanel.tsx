@@ -1,3 +1,4 @@
+import { runtimeLabel, WORKLOAD_KINDS } from '../core/index.ts'
 import { selectApiRejects } from '../store/selectors.ts'
 import { usePlaygroundStore } from '../store/store.ts'
 import { AdvisoriesList } from './AdvisoriesList.tsx'
@@ -5,8 +6,7 @@ import { DiagnosticsList } from './DiagnosticsList.tsx'
 import { WorkloadCard } from './WorkloadCard.tsx'
 import styles from './AnalysisPanel.module.css'
 
-const KINDS =
-  'Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController, Job, CronJob or PodTemplate'
+const KINDS = `${WORKLOAD_KINDS.slice(0, -1).join(', ')} or ${WORKLOAD_KINDS.at(-1)}`
 
 /** The live panel: diagnostics first, then one card per workload, then advisories. */
 export function AnalysisPanel() {
@@ -44,15 +44,15 @@ export function AnalysisPanel() {
         <>
           <p className={styles.summary} data-testid="panel.summary">
             {workloads.length} {workloads.length === 1 ? 'workload' : 'workloads'}, {containers}{' '}
-            {containers === 1 ? 'container' : 'containers'} · runtime {analysis.options.runtime},
-            kernel {analysis.options.kernel}
+            {containers === 1 ? 'container' : 'containers'} · runtime{' '}
+            {runtimeLabel(analysis.options.runtime)}, kernel {analysis.options.kernel}
           </p>
           {workloads.map((w, i) => (
             <WorkloadCard
               key={`${w.document}-${w.range[0]}`}
               workload={w}
               index={i}
-              runtime={analysis.options.runtime}
+              runtime={runtimeLabel(analysis.options.runtime)}
               selected={selected}
               onSelectContainer={selectContainer}
               onReveal={revealRange}

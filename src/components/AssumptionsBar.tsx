@@ -3,17 +3,17 @@ import {
   CONTAINER_RUNTIMES,
   KERNEL_VERSION,
   POLICY_VERSIONS,
-  runtimeLabel,
+  runtimeEntry,
   type AnalysisOptions,
 } from '../core/index.ts'
 import { usePlaygroundStore } from '../store/store.ts'
 import styles from './AssumptionsBar.module.css'
 
-// Docker reaches Kubernetes only through the cri-dockerd shim; say so where it is picked.
-const RUNTIMES = CONTAINER_RUNTIMES.map((value) => ({
-  value,
-  label: value === 'docker' ? `${runtimeLabel(value)} (cri-dockerd)` : runtimeLabel(value),
-}))
+// A runtime reached through a CRI shim (Docker: cri-dockerd) says so where it is picked.
+const RUNTIMES = CONTAINER_RUNTIMES.map((value) => {
+  const { label, shim } = runtimeEntry(value)
+  return { value, label: shim ? `${label} (${shim})` : label }
+})
 
 const KERNEL_PRESETS = ['5.4', '5.8', '5.15', '6.8']
 

@@ -1,8 +1,9 @@
 import type { CapabilitySetName, ContainerCapabilities } from '../core/index.ts'
 import { capsHref } from '../lib/route.ts'
 import { Chip } from './Chip.tsx'
-import { CAPABILITIES_MAN } from './field-help.ts'
 import styles from './CapabilitySets.module.css'
+
+const CAPABILITIES_MAN = 'https://man7.org/linux/man-pages/man7/capabilities.7.html'
 
 const SETS: readonly { name: CapabilitySetName; meaning: string }[] = [
   {

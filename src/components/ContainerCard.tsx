@@ -1,7 +1,7 @@
 import type { ContainerAnalysis, ContainerType, Range } from '../core/index.ts'
 import { CapabilitySets } from './CapabilitySets.tsx'
 import { Chip } from './Chip.tsx'
-import { CONTAINER_FIELDS } from './field-help.ts'
+import { CONTAINER_FIELDS } from '../core/index.ts'
 import { SettingsTable } from './SettingsTable.tsx'
 import styles from './ContainerCard.module.css'
 

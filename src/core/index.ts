@@ -7,7 +7,12 @@
 export { analyze } from './analyze.ts'
 export { DEFAULT_OPTIONS, KERNEL_VERSION, resolveOptions } from './options.ts'
 export { applyEdits } from './yaml/edits/text-edits.ts'
-export { SECURITY_FIELDS, securityField } from './security-context/fields.ts'
+export {
+  CONTAINER_FIELDS,
+  POD_FIELDS,
+  SECURITY_FIELDS,
+  securityField,
+} from './security-context/fields.ts'
 export type { FieldScope, SecurityField } from './security-context/fields.ts'
 export {
   CAPABILITIES,
@@ -16,13 +21,20 @@ export {
 } from './capabilities/capability-table.ts'
 export type { CapabilityInfo } from './capabilities/capability-table.ts'
 export { decodeCapabilities, encodeCapabilities, formatCapsh } from './capabilities/codec.ts'
+export { bitMask, bitsOf, difference, hasBit, toProcHex, union } from './capabilities/mask.ts'
+export type { CapMask } from './capabilities/mask.ts'
+export { capabilitiesSnippet } from './capabilities/snippet.ts'
 export type { DecodedCapabilities, DecodedSet, EncodedCapabilities } from './capabilities/codec.ts'
 export {
   CONTAINER_RUNTIMES,
   RUNTIME_DEFAULT_CAPABILITIES,
+  RUNTIMES,
+  runtimeEntry,
   runtimeLabel,
 } from './capabilities/runtimes.ts'
-export { NEWEST_RULES_VERSION, POLICY_VERSIONS, parsePolicyVersion } from './pss/version.ts'
+export type { RuntimeEntry } from './capabilities/runtimes.ts'
+export { WORKLOAD_KINDS } from './workloads/extract-workloads.ts'
+export { NEWEST_RULES_VERSION, POLICY_VERSIONS, parsePolicyVersion } from './policy-version.ts'
 export { PSS_CHECK_INFO, PSS_PAGE, type PssCheckInfo } from './pss/check-info.ts'
 export type {
   Advisory,

@@ -1,4 +1,5 @@
 import { CONTAINER_RUNTIMES } from './capabilities/runtimes.ts'
+import { VERSION_LABEL } from './policy-version.ts'
 import type { AnalysisOptions, PolicyVersion } from './types.ts'
 
 /** The assumptions used when the caller does not say otherwise. */
@@ -13,9 +14,6 @@ export const DEFAULT_OPTIONS: Readonly<AnalysisOptions> = Object.freeze({
 
 /** A kernel release as `uname -r` prints it (`6.8.0-45-generic`), or just `5` or `v6.1`. */
 export const KERNEL_VERSION = /^v?\d+(\.\d+)?([.+-]\S*)?$/
-
-/** Namespace label syntax for policy versions (pod-security-admission api/helpers.go). */
-const POLICY_VERSION = /^v1\.(0|[1-9][0-9]*)$/
 
 /**
  * Fills in defaults and drops anything malformed, so options read back from storage or a URL
@@ -33,7 +31,7 @@ export function resolveOptions(options: Partial<AnalysisOptions> | undefined): A
       : DEFAULT_OPTIONS.kernel
   const version = given.kubernetesVersion
   const kubernetesVersion: PolicyVersion =
-    typeof version === 'string' && (version === 'latest' || POLICY_VERSION.test(version))
+    typeof version === 'string' && (version === 'latest' || VERSION_LABEL.test(version))
       ? (version as PolicyVersion)
       : DEFAULT_OPTIONS.kubernetesVersion
   const imageUser = given.imageUser

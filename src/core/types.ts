@@ -6,7 +6,10 @@
  * JavaScript strings index them; `[start, end)` is half-open. Line/column is computed at the
  * edge (the editor adapter), never stored here.
  */
+import type { RUNTIMES } from './capabilities/runtimes.ts'
+import type { SECURITY_FIELDS } from './security-context/fields.ts'
 import type { CONTAINER_LISTS } from './workloads/containers.ts'
+import type { POD_TEMPLATE_PATHS } from './workloads/extract-workloads.ts'
 
 /** `[start, end)` character offsets into the analysed source. */
 export type Range = readonly [start: number, end: number]
@@ -27,7 +30,8 @@ export interface PodTemplateInput {
  */
 export type Locate = (path: Path) => Range
 
-export type ContainerRuntime = 'containerd' | 'cri-o' | 'docker'
+/** A container runtime id: one row of the runtime catalogue (capabilities/runtimes.ts). */
+export type ContainerRuntime = (typeof RUNTIMES)[number]['id']
 
 /** A Pod Security policy version as written in namespace labels: `v1.<minor>` or `latest`. */
 export type PolicyVersion = 'latest' | `v1.${number}`
@@ -89,32 +93,8 @@ export interface Setting {
   range?: Range
 }
 
-/** The security-relevant fields reported for every container, keyed by Kubernetes field name. */
-export type SettingName =
-  | 'privileged'
-  | 'allowPrivilegeEscalation'
-  | 'readOnlyRootFilesystem'
-  | 'runAsNonRoot'
-  | 'runAsUser'
-  | 'runAsGroup'
-  | 'capabilities'
-  | 'seccompProfile'
-  | 'appArmorProfile'
-  | 'seLinuxOptions'
-  | 'procMount'
-  | 'windowsOptions'
-  | 'fsGroup'
-  | 'fsGroupChangePolicy'
-  | 'supplementalGroups'
-  | 'supplementalGroupsPolicy'
-  | 'sysctls'
-  | 'seLinuxChangePolicy'
-  | 'hostNetwork'
-  | 'hostPID'
-  | 'hostIPC'
-  | 'hostUsers'
-  | 'shareProcessNamespace'
-  | 'automountServiceAccountToken'
+/** The security-relevant fields reported for every container: the names of SECURITY_FIELDS. */
+export type SettingName = (typeof SECURITY_FIELDS)[number]['name']
 
 export interface HostPathMount {
   /** The volume name. */
@@ -188,16 +168,8 @@ export interface ContainerAnalysis {
   capabilities: ContainerCapabilities
 }
 
-export type WorkloadKind =
-  | 'Pod'
-  | 'Deployment'
-  | 'StatefulSet'
-  | 'DaemonSet'
-  | 'ReplicaSet'
-  | 'ReplicationController'
-  | 'Job'
-  | 'CronJob'
-  | 'PodTemplate'
+/** A kind whose pod template is analysed: a key of POD_TEMPLATE_PATHS. */
+export type WorkloadKind = keyof typeof POD_TEMPLATE_PATHS
 
 export type PssLevel = 'privileged' | 'baseline' | 'restricted'
 

@@ -1,5 +1,5 @@
 import { CAPABILITIES } from '../../core/index.ts'
-import { LAST_KNOWN_BIT, MASK_BITS, isBitSet } from '../../lib/caps-view.ts'
+import { LAST_KNOWN_BIT, MASK_BITS, isBitSet } from './caps-view.ts'
 import styles from './BitGrid.module.css'
 
 const ROWS = Array.from({ length: MASK_BITS / 8 }, (_, row) =>

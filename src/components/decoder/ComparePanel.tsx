@@ -1,16 +1,21 @@
 import { useId, useState } from 'react'
-import { decodeCapabilities, type ContainerRuntime } from '../../core/index.ts'
 import {
-  RUNTIME_LABELS,
-  capabilityLabel,
-  diffMasks,
-  runtimeDefaultHex,
-} from '../../lib/caps-view.ts'
+  CONTAINER_RUNTIMES,
+  decodeCapabilities,
+  runtimeEntry,
+  runtimeLabel,
+  type ContainerRuntime,
+} from '../../core/index.ts'
+import { capabilityLabel, diffMasks, runtimeDefaultHex } from './caps-view.ts'
 import styles from './ComparePanel.module.css'
 
 type Reference = ContainerRuntime | 'mask'
 
-const RUNTIMES = Object.keys(RUNTIME_LABELS) as ContainerRuntime[]
+/** `CRI-O (1.18 and later)`: the releases the default list holds for, where older ones differ. */
+function runtimePickerLabel(runtime: ContainerRuntime): string {
+  const { label, defaultsSince } = runtimeEntry(runtime)
+  return defaultsSince ? `${label} (${defaultsSince} and later)` : label
+}
 
 /** The reference mask, or the reason there is none (a bad or empty second mask). */
 function referenceHex(
@@ -50,7 +55,7 @@ export function ComparePanel({ hex, setLabel }: { hex: string; setLabel: string 
   const id = useId()
   const ref = referenceHex(reference, other, setLabel)
   const refName =
-    reference === 'mask' ? 'the second mask' : `the ${RUNTIME_LABELS[reference]} default`
+    reference === 'mask' ? 'the second mask' : `the ${runtimeLabel(reference)} default`
   const diff = 'hex' in ref ? diffMasks(hex, ref.hex) : null
 
   return (
@@ -68,9 +73,9 @@ export function ComparePanel({ hex, setLabel }: { hex: string; setLabel: string 
           value={reference}
           onChange={(e) => setReference(e.target.value as Reference)}
         >
-          {RUNTIMES.map((runtime) => (
+          {CONTAINER_RUNTIMES.map((runtime) => (
             <option key={runtime} value={runtime}>
-              {RUNTIME_LABELS[runtime]} default
+              {runtimePickerLabel(runtime)} default
             </option>
           ))}
           <option value="mask">another mask…</option>

@@ -1,11 +1,6 @@
 import { useEffect, useId, useMemo, useState } from 'react'
 import { decodeCapabilities } from '../../core/index.ts'
-import {
-  replaceSetInInput,
-  runtimeDefaultHex,
-  shareableInput,
-  toggleBit,
-} from '../../lib/caps-view.ts'
+import { replaceSetInInput, runtimeDefaultHex, shareableInput, toggleBit } from './caps-view.ts'
 import { capsHref } from '../../lib/route.ts'
 import { BitGrid } from './BitGrid.tsx'
 import { ComparePanel } from './ComparePanel.tsx'

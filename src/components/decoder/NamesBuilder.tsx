@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react'
 import { encodeCapabilities } from '../../core/index.ts'
-import { splitNames } from '../../lib/caps-view.ts'
+import { splitNames } from './caps-view.ts'
 import styles from './NamesBuilder.module.css'
 
 /**

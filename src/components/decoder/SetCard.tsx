@@ -1,5 +1,5 @@
 import { formatCapsh, lookupCapability, type DecodedSet } from '../../core/index.ts'
-import { LAST_KNOWN_BIT } from '../../lib/caps-view.ts'
+import { LAST_KNOWN_BIT } from './caps-view.ts'
 import { CopyButton } from './CopyButton.tsx'
 import styles from './SetCard.module.css'
 

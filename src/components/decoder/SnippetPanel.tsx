@@ -1,5 +1,5 @@
 import { useId } from 'react'
-import { securityContextSnippet } from '../../lib/caps-view.ts'
+import { securityContextSnippet } from './caps-view.ts'
 import { CopyButton } from './CopyButton.tsx'
 import styles from './SnippetPanel.module.css'
 

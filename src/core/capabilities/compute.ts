@@ -9,16 +9,7 @@ import { explain, userLabel } from './explain.ts'
 import type { CapMask } from './mask.ts'
 import { bitMask, difference, fullMask, maskToNames, toProcHex } from './mask.ts'
 import { runtimeDefaultMask, runtimeLabel } from './runtimes.ts'
-import {
-  containerdSpec,
-  crioSpec,
-  dockerSpec,
-  isAll,
-  privilegedSpec,
-  warning,
-  type Context,
-  type RuntimeOutcome,
-} from './runtime-specs.ts'
+import { isAll, privilegedSpec, RUNTIME_SPECS, warning, type Context } from './runtime-specs.ts'
 
 /** One `capabilities.add` / `capabilities.drop` entry as written in the manifest. */
 export interface CapabilityListItem {
@@ -69,11 +60,7 @@ export function computeContainerCapabilities(input: CapabilityInput): ContainerC
     dropAll: input.drop.some((item) => isAll(item.name)),
   }
 
-  let outcome: RuntimeOutcome
-  if (input.privileged) outcome = privilegedSpec(ctx)
-  else if (input.runtime === 'containerd') outcome = containerdSpec(ctx)
-  else if (input.runtime === 'cri-o') outcome = crioSpec(ctx)
-  else outcome = dockerSpec(ctx)
+  const outcome = input.privileged ? privilegedSpec(ctx) : RUNTIME_SPECS[input.runtime](ctx)
   const spec = outcome.sets
   if (input.legacyInheritable === true) spec.inh |= spec.bnd
 

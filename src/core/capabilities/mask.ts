@@ -79,7 +79,7 @@ export function maskToNames(mask: CapMask): { names: string[]; unknownBits: numb
 
 /** 16 lowercase hex digits, as in `CapEff:\t00000000a80425fb`. Keeps only the low 64 bits. */
 export function toProcHex(mask: CapMask): string {
-  return BigInt.asUintN(64, mask).toString(16).padStart(16, '0')
+  return intersection(mask, MASK_64).toString(16).padStart(16, '0')
 }
 
 export type ParsedMask = { ok: true; mask: CapMask } | { ok: false; error: string }

@@ -2,7 +2,7 @@
  * How each runtime turns `capabilities.add` / `.drop` into the capability sets of the OCI spec it
  * hands to runc, and which entries it ignores or refuses. The sources are cited per runtime.
  */
-import type { CapabilityWarning, Severity } from '../types.ts'
+import type { CapabilityWarning, ContainerRuntime, Severity } from '../types.ts'
 import { goQuote } from '../util/go-format.ts'
 import type { CapabilityInfo } from './capability-table.ts'
 import { capabilityByName } from './capability-table.ts'
@@ -67,7 +67,7 @@ function availability(cap: CapabilityInfo, capLast: number): string {
  * `libcontainer/capabilities/capabilities.go` `New()`), so `CAP_NET_RAW` becomes CAP_CAP_NET_RAW
  * and does nothing. Inheritable and ambient stay empty.
  */
-export function containerdSpec(ctx: Context): RuntimeOutcome {
+function containerdSpec(ctx: Context): RuntimeOutcome {
   const warnings: CapabilityWarning[] = []
   const applied: RuntimeOutcome['applied'] = []
   let set = ctx.defaults
@@ -132,7 +132,7 @@ export function containerdSpec(ctx: Context): RuntimeOutcome {
  * container creation; a drop fails only for an unknown name (runtime-tools `CapValid` with
  * hostSpecific false), so dropping a capability the kernel lacks is a no-op.
  */
-export function crioSpec(ctx: Context): RuntimeOutcome {
+function crioSpec(ctx: Context): RuntimeOutcome {
   const warnings: CapabilityWarning[] = []
   const applied: RuntimeOutcome['applied'] = []
   let set = 0n
@@ -189,7 +189,7 @@ export function crioSpec(ctx: Context): RuntimeOutcome {
  * capability minus the drops (add ALL beats drop ALL); else drop ALL → exactly the adds; else the
  * defaults minus the drops plus the adds (add beats drop).
  */
-export function dockerSpec(ctx: Context): RuntimeOutcome {
+function dockerSpec(ctx: Context): RuntimeOutcome {
   const warnings: CapabilityWarning[] = []
   const applied: RuntimeOutcome['applied'] = []
   const resolve = (item: CapabilityListItem, list: List): CapMask => {
@@ -261,4 +261,11 @@ export function privilegedSpec(ctx: Context): RuntimeOutcome {
     warnings,
     applied: [],
   }
+}
+
+/** The spec builder of each runtime of the catalogue (runtimes.ts), for unprivileged containers. */
+export const RUNTIME_SPECS: Readonly<Record<ContainerRuntime, (ctx: Context) => RuntimeOutcome>> = {
+  containerd: containerdSpec,
+  'cri-o': crioSpec,
+  docker: dockerSpec,
 }

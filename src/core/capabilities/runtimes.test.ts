@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import { capabilityByName } from './capability-table.ts'
 import { toProcHex } from './mask.ts'
-import { RUNTIME_DEFAULT_CAPABILITIES, runtimeDefaultMask, runtimeLabel } from './runtimes.ts'
+import { RUNTIME_SPECS } from './runtime-specs.ts'
+import {
+  CONTAINER_RUNTIMES,
+  RUNTIME_DEFAULT_CAPABILITIES,
+  RUNTIMES,
+  runtimeDefaultMask,
+  runtimeEntry,
+  runtimeLabel,
+} from './runtimes.ts'
 
 describe('runtime defaults', () => {
   it.each([
@@ -34,5 +42,19 @@ describe('runtime defaults', () => {
     expect(runtimeLabel('containerd')).toBe('containerd')
     expect(runtimeLabel('cri-o')).toBe('CRI-O')
     expect(runtimeLabel('docker')).toBe('Docker')
+  })
+})
+
+describe('the runtime catalogue', () => {
+  it('is the one list the ids, defaults and spec builders derive from, in display order', () => {
+    const ids = RUNTIMES.map((r) => r.id)
+    expect(CONTAINER_RUNTIMES).toEqual(ids)
+    expect(Object.keys(RUNTIME_DEFAULT_CAPABILITIES)).toEqual(ids)
+    expect(Object.keys(RUNTIME_SPECS).sort()).toEqual([...ids].sort())
+    for (const runtime of RUNTIMES) {
+      expect(runtimeLabel(runtime.id)).toBe(runtime.label)
+      expect(runtimeEntry(runtime.id)).toBe(runtime)
+      expect(RUNTIME_DEFAULT_CAPABILITIES[runtime.id]).toBe(runtime.defaultCapabilities)
+    }
   })
 })

@@ -12,7 +12,7 @@ import type { CheckOutcome } from './check.ts'
 import { goQuote } from '../util/go-format.ts'
 import { podView, type PodView } from '../workloads/pod-view.ts'
 import { activeChecks, runsAtLevel } from './registry.ts'
-import { rulesMinor } from './version.ts'
+import { rulesMinor } from '../policy-version.ts'
 
 export interface CheckFailure {
   id: CheckId

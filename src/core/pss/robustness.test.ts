@@ -2,7 +2,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { PodTemplateInput, Range } from '../types.ts'
-import { POLICY_VERSIONS } from './version.ts'
+import { POLICY_VERSIONS } from '../policy-version.ts'
 import { adviseWorkload } from '../advisories/advise.ts'
 import { checkPodAtLevel, evaluatePodSecurity } from './evaluate.ts'
 

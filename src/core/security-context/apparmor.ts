@@ -1,4 +1,4 @@
-import { runtimeLabel } from '../capabilities/runtimes.ts'
+import { runtimeEntry, runtimeLabel } from '../capabilities/runtimes.ts'
 import { isRecord } from '../util/json-access.ts'
 import type { ContainerSite } from '../workloads/containers.ts'
 import type {
@@ -79,11 +79,7 @@ export function resolveAppArmor(
   if (!options.appArmor)
     return withInvalid('The node has no AppArmor, so the container is unconfined.')
   if (privileged) return withInvalid('Privileged containers get no default AppArmor profile.')
-  const profile = {
-    containerd: 'cri-containerd.apparmor.d',
-    'cri-o': 'crio-default',
-    docker: 'docker-default',
-  }[options.runtime]
+  const profile = runtimeEntry(options.runtime).appArmorProfile
   const note = `The runtime applies its default profile (${profile}) on AppArmor nodes.`
   return defaulted({ type: 'RuntimeDefault' }, invalid ? `${note} ${invalid}` : note)
 }

@@ -14,15 +14,8 @@ import type {
 } from '../types.ts'
 import { resolveAppArmor } from './apparmor.ts'
 import { imageGroupDefault, imageUserDefault } from './image-user.ts'
-import {
-  CONTAINER_FIELDS,
-  defaulted,
-  POD_SECURITY_CONTEXT_FIELDS,
-  POD_SPEC_FIELDS,
-  readFields,
-  resolveWindowsOptions,
-  type Written,
-} from './merge.ts'
+import { CONTAINER_FIELDS, POD_SECURITY_CONTEXT_FIELDS, POD_SPEC_FIELDS } from './fields.ts'
+import { defaulted, readFields, resolveWindowsOptions, type Written } from './merge.ts'
 import { resolveSeccomp } from './seccomp.ts'
 
 export interface EffectiveContext {

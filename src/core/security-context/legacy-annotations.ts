@@ -1,5 +1,6 @@
 // The annotations Kubernetes once read instead of the seccompProfile and appArmorProfile fields.
 import { formatPath } from '../diagnostics.ts'
+import { rulesMinor } from '../policy-version.ts'
 import { arrayAt, isRecord, recordAt, stringAt } from '../util/json-access.ts'
 import { CONTAINER_LISTS } from '../workloads/containers.ts'
 import type {
@@ -31,8 +32,7 @@ export function appArmorAnnotationProfile(value: string): Record<string, JsonVal
 
 /** Policy versions below v1.27 stand for clusters that still applied the seccomp annotations. */
 export function annotationsHonoured(version: AnalysisOptions['kubernetesVersion']): boolean {
-  const minor = /^v1\.(\d+)$/.exec(version)?.[1]
-  return minor !== undefined && Number(minor) < 27
+  return rulesMinor(version) < 27
 }
 
 /** A seccomp annotation value as the field it was copied into (pkg/api/pod/util.go). */

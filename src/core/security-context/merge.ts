@@ -3,74 +3,11 @@
 import { hasKind, typeDiagnostic, type ValueKind } from '../diagnostics.ts'
 import { isRecord, type JsonRecord } from '../util/json-access.ts'
 import type { Diagnostic, JsonValue, Locate, Path, Setting, SettingName } from '../types.ts'
+import { SECURITY_FIELDS } from './fields.ts'
 
-/** The JSON type the API server accepts for each field (k8s.io/api core/v1 types.go). */
-const FIELD_KINDS: Record<SettingName, ValueKind> = {
-  privileged: 'boolean',
-  allowPrivilegeEscalation: 'boolean',
-  readOnlyRootFilesystem: 'boolean',
-  runAsNonRoot: 'boolean',
-  runAsUser: 'integer',
-  runAsGroup: 'integer',
-  capabilities: 'object',
-  seccompProfile: 'object',
-  appArmorProfile: 'object',
-  seLinuxOptions: 'object',
-  procMount: 'string',
-  windowsOptions: 'object',
-  fsGroup: 'integer',
-  fsGroupChangePolicy: 'string',
-  supplementalGroups: 'array',
-  supplementalGroupsPolicy: 'string',
-  sysctls: 'array',
-  seLinuxChangePolicy: 'string',
-  hostNetwork: 'boolean',
-  hostPID: 'boolean',
-  hostIPC: 'boolean',
-  hostUsers: 'boolean',
-  shareProcessNamespace: 'boolean',
-  automountServiceAccountToken: 'boolean',
-}
-
-export const CONTAINER_FIELDS = [
-  'privileged',
-  'allowPrivilegeEscalation',
-  'readOnlyRootFilesystem',
-  'runAsNonRoot',
-  'runAsUser',
-  'runAsGroup',
-  'capabilities',
-  'seccompProfile',
-  'appArmorProfile',
-  'seLinuxOptions',
-  'procMount',
-  'windowsOptions',
-] as const satisfies readonly SettingName[]
-
-export const POD_SECURITY_CONTEXT_FIELDS = [
-  'runAsNonRoot',
-  'runAsUser',
-  'runAsGroup',
-  'seccompProfile',
-  'appArmorProfile',
-  'seLinuxOptions',
-  'windowsOptions',
-  'fsGroup',
-  'fsGroupChangePolicy',
-  'supplementalGroups',
-  'supplementalGroupsPolicy',
-  'sysctls',
-  'seLinuxChangePolicy',
-] as const satisfies readonly SettingName[]
-
-export const POD_SPEC_FIELDS = [
-  'hostNetwork',
-  'hostPID',
-  'hostIPC',
-  'hostUsers',
-  'shareProcessNamespace',
-  'automountServiceAccountToken',
-] as const satisfies readonly SettingName[]
+const FIELD_KINDS = Object.fromEntries(
+  SECURITY_FIELDS.map((field) => [field.name, field.kind]),
+) as Record<SettingName, ValueKind>
 
 /** A field as written: its value when present with the right type, and where it is. */
 export interface Written {

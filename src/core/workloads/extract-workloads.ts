@@ -4,8 +4,11 @@ import { describeValue, formatPath, typeDiagnostic } from '../diagnostics.ts'
 import { CONTAINER_LISTS, type ContainerSite } from './containers.ts'
 import type { Diagnostic, Path, PodTemplateInput, Range, WorkloadKind } from '../types.ts'
 
-/** Where each workload kind keeps its pod template (k8s.io/api apps/v1, batch/v1, core/v1). */
-const POD_TEMPLATE_PATHS: Record<WorkloadKind, Path> = {
+/**
+ * Where each workload kind keeps its pod template (k8s.io/api apps/v1, batch/v1, core/v1): the
+ * catalogue of workload kinds, which `WorkloadKind` derives from.
+ */
+export const POD_TEMPLATE_PATHS = {
   Pod: [],
   Deployment: ['spec', 'template'],
   StatefulSet: ['spec', 'template'],
@@ -15,8 +18,9 @@ const POD_TEMPLATE_PATHS: Record<WorkloadKind, Path> = {
   Job: ['spec', 'template'],
   CronJob: ['spec', 'jobTemplate', 'spec', 'template'],
   PodTemplate: ['template'],
-}
+} as const satisfies Record<string, Path>
 
+/** Every kind whose pod template is analysed, in catalogue order. */
 export const WORKLOAD_KINDS = Object.keys(POD_TEMPLATE_PATHS) as WorkloadKind[]
 
 /** A pod template found in a document, with everything needed to analyse it. */
@@ -112,7 +116,7 @@ function visitObject(
     })
     return
   }
-  const templateRelative = POD_TEMPLATE_PATHS[kind]
+  const templateRelative: Path = POD_TEMPLATE_PATHS[kind]
   const template = valueAtPath(object, templateRelative)
   const templatePath = [...objectPath, ...templateRelative]
   const label = `${kind}${name ? ` "${name}"` : ''}`

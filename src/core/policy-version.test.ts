@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { NEWEST_RULES_VERSION, parsePolicyVersion, POLICY_VERSIONS, rulesMinor } from './version.ts'
+import {
+  NEWEST_RULES_VERSION,
+  parsePolicyVersion,
+  POLICY_VERSIONS,
+  rulesMinor,
+} from './policy-version.ts'
 
 describe('parsePolicyVersion', () => {
   it.each(['latest', 'v1.0', 'v1.9', 'v1.37', 'v1.99', 'v1.9223372036854775807'])(

@@ -1,47 +1,47 @@
 /**
- * UI-only helpers for the capability decoder view (`#/caps/<mask>`): bit toggling on hex strings,
- * comparing a mask with a runtime default or a second mask, and the `securityContext` snippet that
- * produces a mask. Decoding, encoding and the capability table itself live in the core.
+ * The view model of the capability decoder (`#/caps/<mask>`): masks as the hex strings the page
+ * shows, bit toggling, comparing a mask with a runtime default or a second mask, and the
+ * `securityContext` snippet for a mask. The mask arithmetic, decoding, encoding, the capability
+ * table and the snippet's YAML come from the core.
  */
 import {
   CAPABILITIES,
   RUNTIME_DEFAULT_CAPABILITIES,
+  bitMask,
+  bitsOf as maskBits,
+  capabilitiesSnippet,
+  difference,
   encodeCapabilities,
-  runtimeLabel,
+  hasBit,
+  toProcHex,
+  union,
+  type CapMask,
   type ContainerRuntime,
-} from '../core/index.ts'
+} from '../../core/index.ts'
 
 /** A capability mask is 64 bits wide, as printed in `/proc/<pid>/status`. */
 export const MASK_BITS = 64
 
-const FULL_MASK = (1n << BigInt(MASK_BITS)) - 1n
 const HEX_DIGITS = /^[0-9a-f]{1,16}$/i
-
-/** Display names for the runtime picker; CRI-O's list changed in 1.18 (see core runtimes.ts). */
-export const RUNTIME_LABELS: Readonly<Record<ContainerRuntime, string>> = {
-  containerd: runtimeLabel('containerd'),
-  'cri-o': `${runtimeLabel('cri-o')} (1.18 and later)`,
-  docker: runtimeLabel('docker'),
-}
 
 /**
  * Reads a hex mask (1–16 hex digits, no prefix, any case) as a bigint.
  * Returns null for anything else; callers pass the `hex` of a decoded set.
  */
-export function hexToMask(hex: string): bigint | null {
+export function hexToMask(hex: string): CapMask | null {
   return HEX_DIGITS.test(hex) ? BigInt(`0x${hex}`) : null
 }
 
 /** The 16 lowercase, zero-padded hex digits of a mask, as `/proc` prints it (bits above 63 dropped). */
-export function maskToHex(mask: bigint): string {
-  return (mask & FULL_MASK).toString(16).padStart(16, '0')
+export function maskToHex(mask: CapMask): string {
+  return toProcHex(mask)
 }
 
 /** True when `bit` (0–63) is set in `hex`; false for bad hex or an out-of-range bit. */
 export function isBitSet(hex: string, bit: number): boolean {
   const mask = hexToMask(hex)
   if (mask === null || !Number.isInteger(bit) || bit < 0 || bit >= MASK_BITS) return false
-  return ((mask >> BigInt(bit)) & 1n) === 1n
+  return hasBit(mask, bit)
 }
 
 /**
@@ -51,18 +51,14 @@ export function isBitSet(hex: string, bit: number): boolean {
 export function toggleBit(hex: string, bit: number): string {
   const mask = hexToMask(hex) ?? 0n
   if (!Number.isInteger(bit) || bit < 0 || bit >= MASK_BITS) return maskToHex(mask)
-  return maskToHex(mask ^ (1n << BigInt(bit)))
+  const flipped = hasBit(mask, bit) ? difference(mask, bitMask(bit)) : union(mask, bitMask(bit))
+  return maskToHex(flipped)
 }
 
 /** The set bits of `hex`, ascending; empty for bad hex. */
 export function bitsOf(hex: string): number[] {
   const mask = hexToMask(hex)
-  const bits: number[] = []
-  if (mask === null) return bits
-  for (let bit = 0; bit < MASK_BITS; bit++) {
-    if ((mask >> BigInt(bit)) & 1n) bits.push(bit)
-  }
-  return bits
+  return mask === null ? [] : maskBits(mask)
 }
 
 const NAME_BY_BIT = new Map(CAPABILITIES.map((row) => [row.bit, row.name]))
@@ -85,7 +81,7 @@ export interface MaskDiff {
 export function diffMasks(current: string, reference: string): MaskDiff {
   const a = hexToMask(current) ?? 0n
   const b = hexToMask(reference) ?? 0n
-  return { added: bitsOf(maskToHex(a & ~b)), missing: bitsOf(maskToHex(b & ~a)) }
+  return { added: maskBits(difference(a, b)), missing: maskBits(difference(b, a)) }
 }
 
 /**
@@ -109,10 +105,8 @@ export interface CapabilitySnippet {
 }
 
 /**
- * Builds `capabilities: { drop: [ALL], add: [...] }` for a mask. Dropping ALL first makes the
- * result the same on containerd, CRI-O and Docker (core capabilities/runtime-specs.ts). Names are written without
- * the `CAP_` prefix: containerd would turn `CAP_X` into the unknown `CAP_CAP_X`, and Pod Security
- * Admission compares the bare upper-case names (policy/check_capabilities_restricted.go). Bad hex counts as zero.
+ * The `securityContext` that yields a mask (the core writes it: drop ALL, then add the bare
+ * names, the same on every runtime). Bits without a name are set aside. Bad hex counts as zero.
  */
 export function securityContextSnippet(hex: string): CapabilitySnippet {
   const add: string[] = []
@@ -122,9 +116,7 @@ export function securityContextSnippet(hex: string): CapabilitySnippet {
     if (name === undefined) unnamedBits.push(bit)
     else add.push(name.replace(/^CAP_/, ''))
   }
-  const lines = ['securityContext:', '  capabilities:', '    drop: [ALL]']
-  if (add.length > 0) lines.push(`    add: [${add.join(', ')}]`)
-  return { yaml: lines.join('\n') + '\n', add, unnamedBits }
+  return { yaml: capabilitiesSnippet(add), add, unnamedBits }
 }
 
 /** Splits `NET_BIND_SERVICE, cap_chown  KILL` into names; commas and whitespace both separate. */

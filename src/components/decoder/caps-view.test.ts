@@ -15,7 +15,7 @@ import {
   splitNames,
   toggleBit,
 } from './caps-view.ts'
-import { decodeCapabilities, encodeCapabilities } from '../core/index.ts'
+import { decodeCapabilities, encodeCapabilities } from '../../core/index.ts'
 
 const STATUS = [
   'Name:\tsleep',

@@ -1,4 +1,4 @@
-import type { PolicyVersion } from '../types.ts'
+import type { PolicyVersion } from './types.ts'
 
 /** The newest minor with a check revision (kubernetes/pod-security-admission @ 8f84a87, sysctls v1.37). */
 export const NEWEST_RULES_MINOR = 37
@@ -15,9 +15,11 @@ export const POLICY_VERSIONS: readonly PolicyVersion[] = [
   ),
 ]
 
-// Namespace label values must match this (upstream `api/helpers.go`, `versionRegexp`, which
-// writes the first branch as [0-9] — the same set of strings).
-const VERSION_LABEL = /^v1\.(0|[1-9][0-9]*)$/
+/**
+ * Namespace label values must match this (upstream `api/helpers.go`, `versionRegexp`, which
+ * writes the first branch as [0-9] — the same set of strings). The one copy of the pattern.
+ */
+export const VERSION_LABEL = /^v1\.(0|[1-9][0-9]*)$/
 
 // strconv.Atoi rejects minors beyond int64, and ParseVersion then reports the label invalid.
 const INT64_MAX = '9223372036854775807'

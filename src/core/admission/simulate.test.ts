@@ -267,7 +267,7 @@ describe('namespaces', () => {
       yaml: 'pod-security.kubernetes.io/enforce: restricted\npod-security.kubernetes.io/enforce-version: v1.33',
     })
     expect(analysis.admission.namespaces[0]?.suggestion.command).toBe(
-      'kubectl label --overwrite namespace team pod-security.kubernetes.io/enforce=restricted pod-security.kubernetes.io/enforce-version=v1.33',
+      'kubectl label --overwrite namespace team \\\n  pod-security.kubernetes.io/enforce=restricted \\\n  pod-security.kubernetes.io/enforce-version=v1.33',
     )
   })
 })

@@ -55,7 +55,11 @@ export function suggestEnforce(
     yaml: labels.map(([key, value]) => `${key}: ${value}`).join('\n'),
     ...(namespace !== undefined
       ? {
-          command: `kubectl label --overwrite namespace ${namespace} ${labels.map(([k, v]) => `${k}=${v}`).join(' ')}`,
+          // One label per line, with shell continuations, so it reads and copies whole.
+          command: [
+            `kubectl label --overwrite namespace ${namespace}`,
+            ...labels.map(([k, v]) => `  ${k}=${v}`),
+          ].join(' \\\n'),
         }
       : {}),
   }

@@ -3,6 +3,7 @@ import { selectApiRejects } from '../store/selectors.ts'
 import { usePlaygroundStore } from '../store/store.ts'
 import { AdvisoriesList } from './AdvisoriesList.tsx'
 import { DiagnosticsList } from './DiagnosticsList.tsx'
+import { NamespaceCards } from './NamespaceCards.tsx'
 import { WorkloadCard } from './WorkloadCard.tsx'
 import styles from './AnalysisPanel.module.css'
 
@@ -47,6 +48,7 @@ export function AnalysisPanel() {
             {containers === 1 ? 'container' : 'containers'} · runtime{' '}
             {runtimeLabel(analysis.options.runtime)}, kernel {analysis.options.kernel}
           </p>
+          <NamespaceCards admission={analysis.admission} onReveal={revealRange} />
           {workloads.map((w, i) => (
             <WorkloadCard
               key={`${w.document}-${w.range[0]}`}

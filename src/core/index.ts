@@ -69,3 +69,18 @@ export type {
   Workload,
   WorkloadKind,
 } from './types.ts'
+export { POD_SECURITY_LABELS } from './admission/policy.ts'
+export type {
+  AdmissionOutcome,
+  AdmissionSummary,
+  ControllerEvent,
+  EnforceSuggestion,
+  LabelError,
+  LevelVersion,
+  NamespaceAdmission,
+  NamespaceLabels,
+  NamespacePolicy,
+  PodSecurityLabel,
+  PolicyMode,
+  WorkloadAdmission,
+} from './admission/types.ts'

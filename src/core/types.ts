@@ -11,6 +11,8 @@ import type { SECURITY_FIELDS } from './security-context/fields.ts'
 import type { CONTAINER_LISTS } from './workloads/containers.ts'
 import type { POD_TEMPLATE_PATHS } from './workloads/extract-workloads.ts'
 
+import type { AdmissionSummary, NamespaceLabels, WorkloadAdmission } from './admission/types.ts'
+
 /** `[start, end)` character offsets into the analysed source. */
 export type Range = readonly [start: number, end: number]
 
@@ -56,6 +58,11 @@ export interface AnalysisOptions {
    * unknown. Default 0 (root), as most images do not set USER.
    */
   imageUser: number | string | null
+  /**
+   * Pod Security labels assumed on namespaces that no Namespace document in the source defines.
+   * Default none: every mode privileged.
+   */
+  namespaceLabels: NamespaceLabels
 }
 
 export type Severity = 'error' | 'warning' | 'info'
@@ -271,6 +278,11 @@ export interface Workload {
   containers: ContainerAnalysis[]
   podSecurity: PodSecurity
   advisories: Advisory[]
+  /**
+   * What Pod Security Admission and `kubectl apply` answer for this object. `analyze` always
+   * sets it; it is optional only so that hand-built workloads (tests) need not invent one.
+   */
+  admission?: WorkloadAdmission
 }
 
 /** What `analyze` builds beyond the analysis itself. */
@@ -287,4 +299,6 @@ export interface Analysis {
   options: AnalysisOptions
   diagnostics: Diagnostic[]
   workloads: Workload[]
+  /** Namespaces the workloads go to, their policies, and the enforce label that admits them all. */
+  admission: AdmissionSummary
 }

@@ -25,3 +25,20 @@ export {
 export { NEWEST_RULES_VERSION, POLICY_VERSIONS, parsePolicyVersion } from './pss/version.ts'
 export { PSS_CHECK_INFO, PSS_PAGE, type PssCheckInfo } from './pss/check-info.ts'
 export type * from './types.ts'
+export {
+  CAP_SET_NAMES,
+  GOAL_KINDS,
+  GOALS_FORMAT_VERSION,
+  MAX_GOAL_CONDITIONS,
+  describeGoalCondition,
+  readGoalCondition,
+  readGoalSet,
+} from './goals/goal-conditions.ts'
+export type {
+  ContainerTarget,
+  GoalCondition,
+  GoalKind,
+  GoalSet,
+  GoalSetReading,
+} from './goals/goal-conditions.ts'
+export { evaluateGoals, type GoalResult } from './goals/evaluate-goals.ts'

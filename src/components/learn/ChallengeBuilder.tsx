@@ -123,6 +123,7 @@ export function ChallengeBuilder() {
           <label htmlFor="challenge-source">Starting manifest (what the learner gets)</label>
           <textarea
             id="challenge-source"
+            wrap="off"
             className={styles.code}
             rows={16}
             spellCheck={false}

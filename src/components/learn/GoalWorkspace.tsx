@@ -3,6 +3,7 @@ import {
   analyze,
   describeGoalCondition,
   evaluateGoals,
+  PSS_CHECK_INFO,
   runtimeLabel,
   type AnalysisOptions,
   type GoalCondition,
@@ -42,6 +43,16 @@ export function GoalWorkspace(props: Props) {
   )
   const analysis = useMemo(() => analyze(checked, options), [checked, options])
   const solved = results.every((r) => r.met)
+  const findings = analysis.workloads.flatMap((w, wi) =>
+    w.podSecurity.checks
+      .filter((c) => !c.allowed)
+      .map((c) => ({
+        key: `${wi}:${c.id}`,
+        control: PSS_CHECK_INFO[c.id].control,
+        level: c.level,
+        text: [c.reason, c.detail].filter(Boolean).join(': '),
+      })),
+  )
   const [opening, setOpening] = useState(false)
   useEffect(() => {
     if (solved) onSolved?.()
@@ -86,6 +97,21 @@ export function GoalWorkspace(props: Props) {
             </div>
           )}
         </div>
+        {findings.length > 0 && (
+          <div className={styles.findings}>
+            <h3 className={styles.findingsTitle}>
+              Pod Security findings ({options.kubernetesVersion})
+            </h3>
+            <ul>
+              {findings.map((f) => (
+                <li key={f.key}>
+                  <strong>{f.control}</strong> <span className={styles.muted}>({f.level})</span>:{' '}
+                  {f.text}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
         {hints && hints.length > 0 && !solved && (
           <details className={styles.hints}>
             <summary>Hints</summary>
@@ -108,7 +134,10 @@ export function GoalWorkspace(props: Props) {
         </label>
         <textarea
           id="goal-editor"
+          wrap="off"
           className={styles.editor}
+          // Tall enough for the whole manifest, so the learner reads it without a second scrollbar.
+          rows={Math.min(40, Math.max(12, text.split('\n').length + 1))}
           value={text}
           onChange={(e) => onTextChange(e.target.value)}
           spellCheck={false}
@@ -124,43 +153,45 @@ export function GoalWorkspace(props: Props) {
             Open in the playground
           </button>
         </div>
-        <table className={styles.facts} data-testid="goal-facts">
-          <caption>What the node would run</caption>
-          <thead>
-            <tr>
-              <th scope="col">Container</th>
-              <th scope="col">UID</th>
-              <th scope="col">CapEff</th>
-              <th scope="col">NoNewPrivs</th>
-              <th scope="col">Level</th>
-            </tr>
-          </thead>
-          <tbody>
-            {analysis.workloads.flatMap((w, wi) =>
-              w.containers.map((c) => (
-                <tr key={`${wi}:${c.type}:${c.name}`}>
-                  <th scope="row">{c.name}</th>
-                  <td>{c.capabilities.uid ?? 'unknown'}</td>
-                  <td>
-                    <code>{c.capabilities.CapEff}</code>
-                  </td>
-                  <td>{c.capabilities.noNewPrivs}</td>
-                  <td>
-                    {w.podSecurity.level}{' '}
-                    <span className={styles.muted}>({w.podSecurity.version})</span>
+        <div className={styles.scroll}>
+          <table className={styles.facts} data-testid="goal-facts">
+            <caption>What the node would run</caption>
+            <thead>
+              <tr>
+                <th scope="col">Container</th>
+                <th scope="col">UID</th>
+                <th scope="col">CapEff</th>
+                <th scope="col">NoNewPrivs</th>
+                <th scope="col">Level</th>
+              </tr>
+            </thead>
+            <tbody>
+              {analysis.workloads.flatMap((w, wi) =>
+                w.containers.map((c) => (
+                  <tr key={`${wi}:${c.type}:${c.name}`}>
+                    <th scope="row">{c.name}</th>
+                    <td>{c.capabilities.uid ?? 'unknown'}</td>
+                    <td>
+                      <code>{c.capabilities.CapEff}</code>
+                    </td>
+                    <td>{c.capabilities.noNewPrivs}</td>
+                    <td>
+                      {w.podSecurity.level}{' '}
+                      <span className={styles.muted}>({w.podSecurity.version})</span>
+                    </td>
+                  </tr>
+                )),
+              )}
+              {analysis.workloads.length === 0 && (
+                <tr>
+                  <td colSpan={5}>
+                    {analysis.diagnostics[0]?.message ?? 'No workload in the manifest yet.'}
                   </td>
                 </tr>
-              )),
-            )}
-            {analysis.workloads.length === 0 && (
-              <tr>
-                <td colSpan={5}>
-                  {analysis.diagnostics[0]?.message ?? 'No workload in the manifest yet.'}
-                </td>
-              </tr>
-            )}
-          </tbody>
-        </table>
+              )}
+            </tbody>
+          </table>
+        </div>
       </div>
     </div>
   )

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { DEFAULT_OPTIONS, resolveOptions } from '../../core/index.ts'
 import { lessonHref } from '../../lib/teach-routes.ts'
 import { findLesson, LESSONS, type Lesson } from '../../learn/lessons.ts'
@@ -65,6 +65,11 @@ function LessonView({
 export function LearnPage({ lessonId }: { lessonId: string | null }) {
   const [progress, setProgress] = useState(() => loadProgress(IDS))
   const lesson = (lessonId && findLesson(lessonId)) || LESSONS[0]!
+  // On narrow screens the path is a scrolling strip: bring the open lesson into view.
+  const currentLink = useRef<HTMLAnchorElement>(null)
+  useEffect(() => {
+    currentLink.current?.scrollIntoView?.({ block: 'nearest', inline: 'center' })
+  }, [lesson.id])
   const update = useCallback((change: (p: Progress) => Progress) => {
     setProgress((p) => {
       const next = change(p)
@@ -85,6 +90,7 @@ export function LearnPage({ lessonId }: { lessonId: string | null }) {
             return (
               <li key={l.id}>
                 <a
+                  ref={l.id === lesson.id ? currentLink : undefined}
                   href={lessonHref(l.id)}
                   aria-current={l.id === lesson.id ? 'page' : undefined}
                   className={styles.lessonLink}

@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures.ts'
 
 // Tabs, astral characters and no trailing newline: a link must carry every byte.
@@ -12,7 +13,7 @@ const MANIFEST = [
   '      image: nginx',
 ].join('\n')
 
-async function shareLink(page: import('@playwright/test').Page): Promise<string> {
+async function shareLink(page: Page): Promise<string> {
   await page.getByRole('button', { name: 'Share', exact: true }).click()
   const dialog = page.getByTestId('share-dialog')
   await expect(dialog.getByTestId('share-link')).toHaveValue(/#\/share\/1\//)

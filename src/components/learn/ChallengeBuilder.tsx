@@ -68,6 +68,11 @@ export function ChallengeBuilder() {
     [checked, options, conditions],
   )
 
+  // Any edit makes an existing link stale: it would not carry the change.
+  const edited = (setter: (value: string) => void) => (value: string) => {
+    setter(value)
+    setLink(null)
+  }
   const change = (patch: Partial<GoalDraft>) => {
     setDraft((d) => ({ ...d, ...patch }))
     setFormError('')
@@ -105,7 +110,7 @@ export function ChallengeBuilder() {
               id={id}
               value={title}
               maxLength={MAX_TITLE_CHARS}
-              onChange={(e) => (setTitle(e.target.value), setLink(null))}
+              onChange={(e) => edited(setTitle)(e.target.value)}
             />
           )}
         </Field>
@@ -116,7 +121,7 @@ export function ChallengeBuilder() {
             rows={3}
             value={message}
             maxLength={MAX_MESSAGE_CHARS}
-            onChange={(e) => (setMessage(e.target.value), setLink(null))}
+            onChange={(e) => edited(setMessage)(e.target.value)}
           />
         </div>
         <div className={styles.field}>
@@ -128,7 +133,7 @@ export function ChallengeBuilder() {
             rows={16}
             spellCheck={false}
             value={source}
-            onChange={(e) => (setSource(e.target.value), setLink(null))}
+            onChange={(e) => edited(setSource)(e.target.value)}
             data-testid="challenge-source"
           />
         </div>
@@ -309,10 +314,10 @@ export function ChallengeBuilder() {
                 </span>
                 <button
                   type="button"
-                  onClick={() => (
-                    setConditions((list) => list.filter((_, j) => j !== i)),
+                  onClick={() => {
+                    setConditions((list) => list.filter((_, j) => j !== i))
                     setLink(null)
-                  )}
+                  }}
                   aria-label={`Remove: ${describeGoalCondition(r.condition)}`}
                 >
                   Remove

@@ -91,6 +91,45 @@ for (const theme of ['Light', 'Dark'] as const) {
     await expectNoViolations(page, `examples gallery (${mode})`)
   })
 
+  test(`the share dialog, lessons and challenges have no axe violations (${mode})`, async ({
+    page,
+    editor,
+    toolbar,
+  }) => {
+    await page.goto('/')
+    await editor.setText(MANIFEST)
+    await toolbar.setTheme(theme)
+    await page.getByRole('button', { name: 'Share', exact: true }).click()
+    await expect(page.getByTestId('share-link')).toHaveValue(/#\/share\//)
+    await expectNoViolations(page, `share dialog (${mode})`)
+    const link = await page.getByTestId('share-link').inputValue()
+    await page.getByTestId('share-dialog').getByRole('button', { name: 'Close' }).click()
+    await page.goto(link)
+    await expect(page.getByTestId('link-notice')).toBeVisible()
+    await expectNoViolations(page, `playground after opening a link (${mode})`)
+
+    await page.goto('./#/learn/capabilities')
+    await expect(page.getByTestId('goal-conditions')).toBeVisible()
+    await page.getByText('Hints').click()
+    await expectNoViolations(page, `lesson (${mode})`)
+    const editorBox = page.getByTestId('goal-editor')
+    await editorBox.fill(
+      `${await editorBox.inputValue()}      securityContext:\n        capabilities: {drop: [ALL], add: [NET_BIND_SERVICE]}\n`,
+    )
+    await expect(page.getByTestId('goal-success')).toBeVisible()
+    await expectNoViolations(page, `solved lesson (${mode})`)
+
+    await page.goto('./#/challenge/new')
+    await page.getByLabel('Title').fill('A challenge')
+    await page.getByRole('button', { name: 'Add condition' }).click()
+    await page.getByRole('button', { name: 'Create challenge link' }).click()
+    await expect(page.getByTestId('challenge-link')).toBeVisible()
+    await expectNoViolations(page, `challenge builder (${mode})`)
+    await page.goto(await page.getByTestId('challenge-link').inputValue())
+    await expect(page.getByTestId('goal-conditions')).toBeVisible()
+    await expectNoViolations(page, `challenge (${mode})`)
+  })
+
   test(`the capability decoder has no axe violations (${mode})`, async ({ page }) => {
     // The decoder has no theme toggle; with the default "Auto" theme the OS scheme decides.
     await page.emulateMedia({ colorScheme: mode })

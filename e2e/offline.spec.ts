@@ -24,5 +24,25 @@ test('the playground works with the network blocked and asks nothing off-origin'
   // The YAML worker starts and answers: hover, folding and validation run locally.
   await page.evaluate(() => window.__editor?.focus())
 
+  // Sharing, the review, lessons and challenges work offline too.
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'])
+  await page.getByRole('button', { name: 'Copy review' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Review copied' })).toBeVisible()
+  await page.getByRole('button', { name: 'Share', exact: true }).click()
+  const link = await page.getByTestId('share-link').inputValue()
+  await page.getByTestId('share-dialog').getByRole('button', { name: 'Close' }).click()
+  await editor.setText('kind: Pod\n')
+  await page.goto(link)
+  await expect(page.getByTestId('link-notice')).toContainText('You opened a shared manifest')
+  await expect(panel.capLine('admin', 'CapEff')).toHaveText('000001ffffffffff')
+  await page.goto('./#/learn/seccomp')
+  await expect(page.getByTestId('goal-conditions')).toBeVisible()
+  await page.goto('./#/challenge/new')
+  await page.getByLabel('Title').fill('Offline')
+  await page.getByRole('button', { name: 'Add condition' }).click()
+  await page.getByRole('button', { name: 'Create challenge link' }).click()
+  await page.goto(await page.getByTestId('challenge-link').inputValue())
+  await expect(page.getByTestId('goal-conditions')).toBeVisible()
+
   expect(offOrigin).toEqual([])
 })

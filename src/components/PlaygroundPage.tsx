@@ -5,6 +5,8 @@ import { AssumptionsBar } from './AssumptionsBar.tsx'
 import { EditorPane } from './EditorPane.tsx'
 import { ExamplesGallery } from './ExamplesGallery.tsx'
 import { ThemeToggle } from './ThemeToggle.tsx'
+import { HeaderActions } from './share/HeaderActions.tsx'
+import { LinkNotice } from './share/LinkNotice.tsx'
 import styles from './PlaygroundPage.module.css'
 
 /** The playground: header, assumptions, and the editor beside the live analysis panel. */
@@ -26,11 +28,13 @@ export function PlaygroundPage() {
           >
             Examples
           </button>
+          <HeaderActions />
           <a href={capsHref('')}>Capability decoder</a>
           <ThemeToggle />
         </nav>
       </header>
       <AssumptionsBar />
+      <LinkNotice />
       {examplesOpen && (
         <div id="examples">
           <ExamplesGallery

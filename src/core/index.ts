@@ -84,3 +84,20 @@ export type {
   PolicyMode,
   WorkloadAdmission,
 } from './admission/types.ts'
+export {
+  CAP_SET_NAMES,
+  GOAL_KINDS,
+  GOALS_FORMAT_VERSION,
+  MAX_GOAL_CONDITIONS,
+  describeGoalCondition,
+  readGoalCondition,
+  readGoalSet,
+} from './goals/goal-conditions.ts'
+export type {
+  ContainerTarget,
+  GoalCondition,
+  GoalKind,
+  GoalSet,
+  GoalSetReading,
+} from './goals/goal-conditions.ts'
+export { evaluateGoals, type GoalResult } from './goals/evaluate-goals.ts'

@@ -1,0 +1,23 @@
+import { useEffect } from 'react'
+import { readLink } from '../../lib/share-links.ts'
+import { openSharedManifest, refuseLink } from '../../store/link-store.ts'
+
+/**
+ * Reads `#/share/<version>/<data>`, opens it or says why not, then leaves the link for `#/` so
+ * a reload does not open it again over later edits.
+ */
+export function SharedLinkOpener({ link }: { link: string }) {
+  useEffect(() => {
+    let current = true
+    void readLink('share', link).then((read) => {
+      if (!current) return
+      if (read.ok) openSharedManifest(read.value)
+      else refuseLink(read.error)
+      window.location.replace('#/')
+    })
+    return () => {
+      current = false
+    }
+  }, [link])
+  return null
+}

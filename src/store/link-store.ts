@@ -1,0 +1,104 @@
+import { createStore } from 'zustand/vanilla'
+import { useStore } from 'zustand'
+import { DEFAULT_OPTIONS, type AnalysisOptions } from '../core/index.ts'
+import { readLinkOptions, type SharedManifest } from '../lib/share-links.ts'
+import { playgroundStore } from './store.ts'
+
+/** Where the text a link replaced is kept, so it survives closing the tab the link opened. */
+export const PREVIOUS_TEXT_KEY = 'security-context-playground:previous-text'
+
+/** What the banner above the playground says after a link was opened (or refused). */
+export type LinkNotice = { kind: 'opened' } | { kind: 'refused'; message: string }
+
+interface LinkState {
+  notice: LinkNotice | null
+  /** The user's own text and assumptions from before a link replaced them. */
+  previous: SharedManifest | null
+}
+
+function readPrevious(): SharedManifest | null {
+  try {
+    const value: unknown = JSON.parse(localStorage.getItem(PREVIOUS_TEXT_KEY) ?? 'null')
+    if (typeof value !== 'object' || value === null || !('source' in value)) return null
+    const { source, options } = value as { source: unknown; options: unknown }
+    const read = readLinkOptions(options)
+    return typeof source === 'string'
+      ? { source, options: read.ok ? read.value : DEFAULT_OPTIONS }
+      : null
+  } catch {
+    return null
+  }
+}
+
+function writePrevious(previous: SharedManifest | null): void {
+  try {
+    if (previous) localStorage.setItem(PREVIOUS_TEXT_KEY, JSON.stringify(previous))
+    else localStorage.removeItem(PREVIOUS_TEXT_KEY)
+  } catch {
+    // Storage blocked or full: the text is still kept in memory for this page.
+  }
+}
+
+const linkStore = createStore<LinkState>(() => ({
+  notice: null,
+  previous: typeof localStorage === 'undefined' ? null : readPrevious(),
+}))
+
+export function useLinkStore<T>(selector: (state: LinkState) => T): T {
+  return useStore(linkStore, selector)
+}
+
+/** Puts a text and its assumptions into the playground, through the store's own actions. */
+function load({ source, options }: SharedManifest): void {
+  const playground = playgroundStore.getState()
+  // Keystrokes still waiting in the editor belong to the user's text: take them in first.
+  playground.flushEditor?.()
+  for (const key of Object.keys(options) as (keyof AnalysisOptions)[]) {
+    if (playgroundStore.getState().options[key] !== options[key]) {
+      playgroundStore.getState().setAssumption(key, options[key])
+    }
+  }
+  playgroundStore.getState().setSource(source)
+}
+
+/**
+ * Opens a shared manifest. The user's own text is saved first (unless it is the same), so the
+ * banner can offer it back; the editor also applies the change as one undoable edit.
+ */
+export function openSharedManifest(shared: SharedManifest): void {
+  playgroundStore.getState().flushEditor?.()
+  const { source, options } = playgroundStore.getState()
+  const same =
+    source === shared.source &&
+    (Object.keys(options) as (keyof AnalysisOptions)[]).every(
+      (k) => options[k] === shared.options[k],
+    )
+  const previous = same ? linkStore.getState().previous : { source, options }
+  writePrevious(previous)
+  linkStore.setState({ notice: { kind: 'opened' }, previous })
+  load(shared)
+}
+
+/** Shows why a link was refused; the user's text is not touched. */
+export function refuseLink(message: string): void {
+  linkStore.setState({ notice: { kind: 'refused', message } })
+}
+
+export function restorePreviousText(): void {
+  const { previous } = linkStore.getState()
+  if (!previous) return
+  load(previous)
+  writePrevious(null)
+  linkStore.setState({ notice: null, previous: null })
+}
+
+/** Keeps the opened text: closes the banner and forgets the saved copy (the user's choice). */
+export function keepOpenedText(): void {
+  writePrevious(null)
+  linkStore.setState({ notice: null, previous: null })
+}
+
+/** Closes a refusal message. */
+export function dismissLinkNotice(): void {
+  linkStore.setState({ notice: null })
+}

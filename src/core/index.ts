@@ -13,6 +13,8 @@ export {
   SECURITY_FIELDS,
   securityField,
 } from './security-context/fields.ts'
+export { defaultFixDecisions, fixAll } from './fixes/fix-all.ts'
+export type * from './fixes/fix-all-types.ts'
 export type { FieldScope, SecurityField } from './security-context/fields.ts'
 export {
   CAPABILITIES,

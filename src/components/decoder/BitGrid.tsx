@@ -109,7 +109,7 @@ export function BitGrid({
                   </button>
                 )
               })}
-              <span className={styles.digit} aria-hidden="true">
+              <span className={styles.digit} data-nibble aria-hidden="true">
                 {nibbleDigit(hex, bits)}
               </span>
             </div>

@@ -243,7 +243,7 @@ export default function DecoderPage({ initialInput }: { initialInput: string }) 
               <NamesBuilder setLabel={shown.label} onBuild={setShownMask} />
             </section>
             <div className={styles.side}>
-              <ComparePanel hex={shown.hex} setLabel={shown.label} />
+              <ComparePanel hex={shown.hex} setLabel={shown.label} capLastCap={capLastCap} />
               <SnippetPanel hex={shown.hex} />
             </div>
           </div>

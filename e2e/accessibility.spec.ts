@@ -34,6 +34,9 @@ const STATUS = [
   'NoNewPrivs:\t0',
 ].join('\n')
 
+// A full axe pass takes seconds, far more on a loaded machine; each test runs two or three.
+test.describe.configure({ timeout: 180_000 })
+
 /**
  * Runs axe over everything but Monaco's own DOM (its internals are not ours to fix) and asserts no
  * violations, printing each one readably when there are some. Beyond WCAG 2.0 A/AA this also runs
@@ -92,8 +95,6 @@ for (const theme of ['Light', 'Dark'] as const) {
   })
 
   test(`the capability decoder has no axe violations (${mode})`, async ({ page, toolbar }) => {
-    // Three full axe passes: allow for a loaded machine.
-    test.setTimeout(120_000)
     await page.goto('./#/caps/a80425fb')
     await toolbar.setTheme(theme)
     await expect(page.locator('html')).toHaveAttribute('data-theme', mode)

@@ -28,8 +28,9 @@ import styles from './DecoderPage.module.css'
 const ZERO = '0000000000000000'
 
 /**
- * Starting points. The status text is what containerd's defaults give a non-root process
- * (`runAsUser: 1000`) with `allowPrivilegeEscalation: false` and a seccomp filter (reference §4.3).
+ * Starting points, one per input form. The status text is what containerd's defaults give a
+ * non-root process (`runAsUser: 1000`) with `allowPrivilegeEscalation: false` and a seccomp
+ * filter: the default set stays in CapBnd only, as runc's capset before execve leaves it.
  */
 const EXAMPLES: ReadonlyArray<{ label: string; input: string }> = [
   { label: 'containerd / Docker default', input: runtimeDefaultHex('containerd') ?? '' },

@@ -26,7 +26,15 @@ export { decodeCapabilities, encodeCapabilities, formatCapsh } from './capabilit
 export { bitMask, bitsOf, difference, hasBit, toProcHex, union } from './capabilities/mask.ts'
 export type { CapMask } from './capabilities/mask.ts'
 export { capabilitiesSnippet } from './capabilities/snippet.ts'
-export type { DecodedCapabilities, DecodedSet, EncodedCapabilities } from './capabilities/codec.ts'
+export type {
+  CapabilityInputForm,
+  DecodeOptions,
+  DecodedCapabilities,
+  DecodedSet,
+  EncodedCapabilities,
+} from './capabilities/codec.ts'
+export { KERNEL_CAPABILITY_STEPS } from './capabilities/kernels.ts'
+export type { KernelCapabilityStep } from './capabilities/kernels.ts'
 export {
   CONTAINER_RUNTIMES,
   RUNTIME_DEFAULT_CAPABILITIES,

@@ -8,7 +8,7 @@ export const DEFAULT_OPTIONS: Readonly<AnalysisOptions> = Object.freeze({
   kubernetesVersion: 'latest',
   seccompDefault: false,
   appArmor: true,
-  imageUser: 0,
+  imageUser: null,
 })
 
 /** A kernel release as `uname -r` prints it (`6.8.0-45-generic`), or just `5` or `v6.1`. */

@@ -7,6 +7,7 @@ import {
   type AnalysisOptions,
 } from '../core/index.ts'
 import { usePlaygroundStore } from '../store/store.ts'
+import { assumptionControlId } from './AssumptionLink.tsx'
 import styles from './AssumptionsBar.module.css'
 
 // Docker reaches Kubernetes only through the cri-dockerd shim; say so where it is picked.
@@ -92,6 +93,7 @@ export function AssumptionsBar() {
       <label className={styles.field}>
         <span>Runtime</span>
         <select
+          id={assumptionControlId('runtime')}
           value={options.runtime}
           onChange={(e) => {
             const runtime = RUNTIMES.find((r) => r.value === e.target.value)
@@ -109,6 +111,7 @@ export function AssumptionsBar() {
         <span>Node kernel</span>
         <DraftInput
           label="Node kernel"
+          id={assumptionControlId('kernel')}
           className={styles.short}
           list={`${id}-kernels`}
           value={options.kernel}
@@ -130,6 +133,7 @@ export function AssumptionsBar() {
       <label className={styles.field}>
         <span>Pod Security version</span>
         <select
+          id={assumptionControlId('kubernetesVersion')}
           value={options.kubernetesVersion}
           onChange={(e) => {
             const version = POLICY_VERSIONS.find((v) => v === e.target.value)
@@ -146,6 +150,7 @@ export function AssumptionsBar() {
       <label className={styles.check}>
         <input
           type="checkbox"
+          id={assumptionControlId('seccompDefault')}
           checked={options.seccompDefault}
           onChange={(e) => set('seccompDefault', e.target.checked)}
         />
@@ -156,6 +161,7 @@ export function AssumptionsBar() {
       <label className={styles.check}>
         <input
           type="checkbox"
+          id={assumptionControlId('appArmor')}
           checked={options.appArmor}
           onChange={(e) => set('appArmor', e.target.checked)}
         />
@@ -168,6 +174,7 @@ export function AssumptionsBar() {
         <span className={styles.pair}>
           <select
             aria-label="Image user kind"
+            id={assumptionControlId('imageUser')}
             value={kind}
             onChange={(e) => {
               const next = e.target.value as UserKind
@@ -175,10 +182,10 @@ export function AssumptionsBar() {
               set('imageUser', USER_FOR_KIND[next])
             }}
           >
+            <option value="unknown">unknown</option>
             <option value="root">root (0)</option>
             <option value="uid">UID</option>
             <option value="name">user name</option>
-            <option value="unknown">unknown</option>
           </select>
           {kind === 'uid' && (
             <DraftInput
@@ -214,12 +221,13 @@ export function AssumptionsBar() {
       <button
         type="button"
         className={styles.reset}
+        title="Runtime, kernel, Pod Security version, seccompDefault, AppArmor and image USER back to their defaults"
         onClick={() => {
           setChosenKind(null)
           reset()
         }}
       >
-        Reset
+        Reset assumptions
       </button>
     </form>
   )

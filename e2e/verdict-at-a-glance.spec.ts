@@ -42,6 +42,15 @@ spec:
               drop: ["all"]
 `
 
+// Big manifests on a loaded machine: give each story room.
+test.describe.configure({ timeout: 120_000 })
+
+/** Opens the playground and waits for the editor, however long Monaco takes to load. */
+async function open(page: Page): Promise<void> {
+  await page.goto('/')
+  await page.waitForFunction(() => window.__editor !== undefined, null, { timeout: 60_000 })
+}
+
 /** True when `locator`'s box lies within the first screen (the viewport) of `page`. */
 async function inFirstScreen(page: Page, locator: ReturnType<Page['locator']>): Promise<boolean> {
   const box = await locator.boundingBox()
@@ -61,7 +70,7 @@ test("Argo CD's manifest shows all seven workloads and their levels in the first
   panel,
 }) => {
   await page.setViewportSize({ width: 1440, height: 900 })
-  await page.goto('/')
+  await open(page)
   await editor.setText(ARGO_CD)
   const level = page.getByTestId('verdict.level')
   await expect(level).toHaveAttribute('data-level', 'restricted')
@@ -100,7 +109,7 @@ test('the kubelet error appears only when the image is said to run as root, with
   editor,
   toolbar,
 }) => {
-  await page.goto('/')
+  await open(page)
   await editor.setText(BLOG_DEPLOYMENT)
   const notice = page.getByTestId('panel.notice')
   await expect(notice).toHaveAttribute('data-severity', 'info')
@@ -125,7 +134,7 @@ test('a plain Pod shows its UID, CapEff and seccomp facts in the first screen at
   panel,
 }) => {
   await page.setViewportSize({ width: 1440, height: 900 })
-  await page.goto('/')
+  await open(page)
   await editor.setText(PLAIN_POD)
   const facts = panel.container('app').getByTestId('container.facts')
   await expect(facts).toContainText("runs as the image's USER")
@@ -140,7 +149,7 @@ test('a plain Pod shows its UID, CapEff and seccomp facts in the first screen at
 })
 
 test('lowercase "all" is explained once, with one fix', async ({ page, editor, panel }) => {
-  await page.goto('/')
+  await open(page)
   await editor.setText(BLOG_DEPLOYMENT)
   const card = panel.workload('Deployment web')
   const finding = card.getByRole('listitem').filter({ has: panel.findings() }).filter({
@@ -167,7 +176,7 @@ test('broken YAML keeps a stale analysis and reports the exact line', async ({
   editor,
   panel,
 }) => {
-  await page.goto('/')
+  await open(page)
   await editor.setText(BLOG_DEPLOYMENT)
   await expect(panel.workload('Deployment web')).toBeVisible()
   // Line 8 loses the closing brace of its flow map.
@@ -191,14 +200,15 @@ test('no horizontal overflow at 320, 390 and 768 px with a long manifest', async
   editor,
   panel,
 }) => {
-  await page.goto('/')
+  await open(page)
   await editor.setText(ARGO_CD)
   await expect(panel.workloads()).toHaveCount(7)
   for (const width of [320, 390, 768]) {
     await page.setViewportSize({ width, height: 844 })
     // Open every collapsed part too: tables and /proc lines must fit as well.
-    for (const summary of await panel.root().locator('details:not([open]) > summary').all())
-      await summary.click()
+    await page.evaluate(() => {
+      for (const details of document.querySelectorAll('details')) details.open = true
+    })
     const { scrollWidth, innerWidth } = await page.evaluate(() => ({
       scrollWidth: document.documentElement.scrollWidth,
       innerWidth: window.innerWidth,
@@ -211,7 +221,7 @@ test('the skip link moves the keyboard past the editor to the analysis', async (
   page,
   editor,
 }) => {
-  await page.goto('/')
+  await open(page)
   await editor.ready()
   await page.keyboard.press('Tab')
   const skip = page.getByRole('link', { name: 'Skip to the analysis' })
@@ -228,27 +238,25 @@ const SHOTS = [
 ] as const
 
 for (const theme of ['Light', 'Dark'] as const) {
-  test(`screenshots of the playground, ${theme.toLowerCase()} theme, 1440 and 390 px`, async ({
-    page,
-    editor,
-    panel,
-    toolbar,
-  }, testInfo) => {
-    await page.goto('/')
-    await toolbar.setTheme(theme)
-    for (const { name, text } of SHOTS) {
-      for (const width of [1440, 390]) {
-        await page.setViewportSize({ width, height: width === 1440 ? 900 : 844 })
-        await editor.setText(text)
-        await expect(panel.workloads().first()).toBeVisible()
-        await page.evaluate(() => window.scrollTo(0, 0))
-        await shoot(page, testInfo, `${name}-${theme.toLowerCase()}-${width}`)
-        if (width === 390) {
-          // On a phone the analysis sits below the editor: show it as the reader scrolls there.
-          await page.locator('#analysis').evaluate((e) => e.scrollIntoView())
-          await shoot(page, testInfo, `${name}-${theme.toLowerCase()}-${width}-analysis`)
-        }
-      }
-    }
-  })
+  for (const { name, text } of SHOTS) {
+    test(`screenshots: ${name}, ${theme.toLowerCase()} theme, 1440 and 390 px`, async ({
+      page,
+      editor,
+      panel,
+      toolbar,
+    }, testInfo) => {
+      await open(page)
+      await toolbar.setTheme(theme)
+      await editor.setText(text)
+      await expect(panel.workloads().first()).toBeVisible()
+      const id = `${name}-${theme.toLowerCase()}`
+      await page.setViewportSize({ width: 1440, height: 900 })
+      await shoot(page, testInfo, `${id}-1440`)
+      await page.setViewportSize({ width: 390, height: 844 })
+      await shoot(page, testInfo, `${id}-390`)
+      // On a phone the analysis sits below the editor: show it as the reader scrolls there.
+      await page.locator('#analysis').evaluate((e) => e.scrollIntoView())
+      await shoot(page, testInfo, `${id}-390-analysis`)
+    })
+  }
 }

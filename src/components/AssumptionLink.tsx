@@ -29,23 +29,29 @@ export function describeAssumption(key: keyof AnalysisOptions, options: Analysis
   }
 }
 
-/** "assumed: image USER unknown, change": names the assumption and moves to its control. */
+/**
+ * "(assumed: image USER unknown, change)": names the assumption and moves to its control. The
+ * button and the closing parenthesis stay together when the line wraps.
+ */
 export function AssumptionLink({ assumption }: { assumption: keyof AnalysisOptions }) {
   const options = usePlaygroundStore((s) => s.options)
   return (
     <span className={styles.assumption}>
-      assumed: {describeAssumption(assumption, options)},{' '}
-      <button
-        type="button"
-        className={styles.change}
-        onClick={() => {
-          const control = document.getElementById(assumptionControlId(assumption))
-          control?.scrollIntoView({ block: 'nearest' })
-          control?.focus()
-        }}
-      >
-        change
-      </button>
+      (assumed: {describeAssumption(assumption, options)},{' '}
+      <span className={styles.keep}>
+        <button
+          type="button"
+          className={styles.change}
+          onClick={() => {
+            const control = document.getElementById(assumptionControlId(assumption))
+            control?.scrollIntoView({ block: 'nearest' })
+            control?.focus()
+          }}
+        >
+          change
+        </button>
+        )
+      </span>
     </span>
   )
 }

@@ -22,9 +22,11 @@ export const ContainerFacts = memo(function ContainerFacts({ container, runtime 
           data-risk={fact.risk}
         >
           {fact.risk ? <strong>{fact.text}</strong> : fact.text}{' '}
-          <span className={styles.source}>
-            ({fact.assumption ? <AssumptionLink assumption={fact.assumption} /> : fact.source})
-          </span>
+          {fact.assumption ? (
+            <AssumptionLink assumption={fact.assumption} />
+          ) : (
+            <span className={styles.source}>({fact.source})</span>
+          )}
         </li>
       ))}
     </ul>

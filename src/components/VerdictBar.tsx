@@ -58,7 +58,7 @@ export function VerdictBar({ verdict, summary, notice }: Props) {
             <span className={styles.level}>{LEVEL_LABEL[worst]}</span>
             <span>{headline(verdict)}</span>
           </p>
-          {many && (
+          {LEVELS.filter((level) => counts[level] > 0).length > 1 && (
             <div className={styles.counts} role="group" aria-label="Show workloads by level">
               {LEVELS.filter((level) => counts[level] > 0).map((level) => (
                 <button

@@ -206,9 +206,9 @@ test('no horizontal overflow at 320, 390 and 768 px with a long manifest', async
   for (const width of [320, 390, 768]) {
     await page.setViewportSize({ width, height: 844 })
     // Open every collapsed part too: tables and /proc lines must fit as well.
-    await page.evaluate(() => {
-      for (const details of document.querySelectorAll('details')) details.open = true
-    })
+    await page.evaluate(() =>
+      document.querySelectorAll('details').forEach((details) => (details.open = true)),
+    )
     const { scrollWidth, innerWidth } = await page.evaluate(() => ({
       scrollWidth: document.documentElement.scrollWidth,
       innerWidth: window.innerWidth,

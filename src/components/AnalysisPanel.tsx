@@ -1,6 +1,7 @@
 import type { Diagnostic, Workload } from '../core/index.ts'
 import { useVerdictInTab } from '../hooks/useVerdictInTab.ts'
 import { lineOfOffset, selectApiRejects } from '../store/selectors.ts'
+import { workloadKeys } from '../store/stable-workloads.ts'
 import { selectShownAnalysis, usePlaygroundStore } from '../store/store.ts'
 import { AdvisoriesList } from './AdvisoriesList.tsx'
 import { DiagnosticsList } from './DiagnosticsList.tsx'
@@ -26,17 +27,6 @@ function noticesFor(workload: Workload, diagnostics: Diagnostic[]): Diagnostic[]
   return diagnostics.filter((d) => isCardNotice(d) && d.range[0] >= start && d.range[1] <= end)
 }
 
-/** Stable keys: kind, namespace and name (with a count for repeats), not text offsets. */
-function cardKeys(workloads: Workload[]): string[] {
-  const seen = new Map<string, number>()
-  return workloads.map((w) => {
-    const base = `${w.kind}/${w.namespace ?? ''}/${w.name}`
-    const n = seen.get(base) ?? 0
-    seen.set(base, n + 1)
-    return `${base}#${n}`
-  })
-}
-
 /**
  * The live panel: the verdict over the paste, then one card per workload, then advisories. While
  * the YAML cannot be read it keeps the last analysis, dimmed and marked stale, under the error.
@@ -50,11 +40,11 @@ export function AnalysisPanel() {
   const selectContainer = usePlaygroundStore((s) => s.selectContainer)
   const applyFix = usePlaygroundStore((s) => s.applyFix)
   const { workloads } = analysis
+  const keys = workloadKeys(workloads)
   const verdict = verdictOf(workloads)
   useVerdictInTab(verdict, stale)
   const hasErrors = current.diagnostics.some((d) => d.severity === 'error')
   const containers = workloads.reduce((n, w) => n + w.containers.length, 0)
-  const keys = cardKeys(workloads)
   const yamlError = current.diagnostics.find((d) => d.source === 'yaml' && d.severity === 'error')
 
   return (

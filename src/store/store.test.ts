@@ -145,6 +145,17 @@ describe('the last analysis of readable YAML', () => {
     expect(selectShownAnalysis(store.getState()).stale).toBe(false)
   })
 
+  it('keeps the objects of workloads an edit did not change, for memoised cards', () => {
+    const selectShownAnalysis = createShownAnalysisSelector()
+    const second = POD.replace('name: a', 'name: b')
+    store.getState().setSource(`${POD}---\n${second}`)
+    const before = selectShownAnalysis(store.getState()).analysis.workloads
+    store.getState().setSource(`${POD}---\n${second.replace('name: c', 'name: d')}`)
+    const after = selectShownAnalysis(store.getState()).analysis.workloads
+    expect(after[0]).toBe(before[0])
+    expect(after[1]).not.toBe(before[1])
+  })
+
   it('is not used when the last readable text had no workload', () => {
     const selectShownAnalysis = createShownAnalysisSelector()
     store.getState().setSource('')

@@ -80,9 +80,11 @@ for (const theme of ['Light', 'Dark'] as const) {
     await expect(panel.diagnostics().filter({ hasText: 'Unresolved tag' })).toBeVisible()
     await expectNoViolations(page, `playground (${mode})`)
     // Collapsed parts (passing checks, pod-wide settings) are content too: check them open.
-    const details = panel.root().locator('details')
-    for (const summary of await details.locator('summary').all()) await summary.click()
-    await expect(details.and(page.locator(':not([open])'))).toHaveCount(0)
+    // Opening one finding's explanation opens them all (a remembered preference): re-query.
+    const closed = panel.root().locator('details:not([open])')
+    for (let left = await closed.count(); left > 0; left = await closed.count())
+      await closed.first().locator('summary').click()
+    await expect(closed).toHaveCount(0)
     await expectNoViolations(page, `playground with every section open (${mode})`)
   })
 

@@ -28,7 +28,7 @@ test('clicking a failing check moves the editor caret to the offending field', a
   await expect.poll(async () => (await editor.cursor()).line).toBe(11)
   expect((await editor.cursor()).selected).toContain('privileged')
 
-  const hostNamespaces = panel.findings().filter({ hasText: 'hostNamespaces' })
+  const hostNamespaces = panel.findings().filter({ hasText: 'Host Namespaces' })
   await hostNamespaces.click()
   await expect.poll(async () => (await editor.cursor()).line).toBe(6)
 

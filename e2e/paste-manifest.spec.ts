@@ -58,6 +58,8 @@ test('a pasted manifest shows one card per workload and per container', async ({
 test('a capability set links to the decoder with its mask', async ({ page, editor, panel }) => {
   await page.goto('/')
   await editor.setText(MANIFEST)
+  // The /proc sets are one click away from the container's facts line.
+  await panel.container('app').getByText('Capability sets (/proc)').click()
   await panel.capLine('app', 'CapEff').click()
   await expect(page).toHaveURL(/#\/caps\/00000000a80425fb$/)
 })

@@ -23,6 +23,10 @@ export default defineConfig({
   testDir: '.',
   testMatch: '*.spec.ts',
   outputDir: '../test-results',
+  // Generous limits: Monaco alone can take 10 s to load when the machine is busy (six builds and
+  // test runs on two cores); a slow load is not a failure of the story under test.
+  timeout: 90_000,
+  expect: { timeout: 20_000 },
   fullyParallel: false,
   workers: 1,
   forbidOnly: !!process.env.CI,

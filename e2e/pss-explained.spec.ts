@@ -50,6 +50,7 @@ test('a failing check names its control, says why, links the docs and quotes adm
   await expect(docs).toHaveAttribute('href', /^https:\/\/kubernetes\.io\/docs\//)
 
   await expect(card).toContainText('kubectl apply would fail with')
+  await card.getByText('What kubectl apply prints').click()
   const baseline = panel.admission('Pod risky', 'baseline')
   await expect(baseline.locator('pre')).toHaveText(
     /^pods "risky" is forbidden: violates PodSecurity "baseline:latest": privileged \(/,

@@ -15,9 +15,12 @@ export class AnalysisPanel {
     return this.page.locator(`[data-testid="panel.container"][data-container="${name}"]`)
   }
 
-  /** The hex of one `/proc` capability line of a container, e.g. CapEff. */
+  /**
+   * The hex of one `/proc` capability line of a container, e.g. CapEff. The sets sit in a
+   * collapsed section, so this finds the link by element, not by role; open it to click.
+   */
   capLine(container: string, set: 'CapInh' | 'CapPrm' | 'CapEff' | 'CapBnd' | 'CapAmb'): Locator {
-    return this.container(container).getByTestId(`caps.${set}`).getByRole('link')
+    return this.container(container).getByTestId(`caps.${set}`).locator('a')
   }
 
   workload(label: string): Locator {

@@ -1,5 +1,6 @@
 import type { Range, Workload } from '../core/index.ts'
 import { Chip } from './Chip.tsx'
+import { findingsOf } from './findings.ts'
 import { FixButton } from './FixButton.tsx'
 import styles from './AdvisoriesList.module.css'
 
@@ -13,7 +14,10 @@ export function AdvisoriesList({
   onReveal: (range: Range) => void
   onFix: (id: string, title: string) => void
 }) {
-  const items = workloads.flatMap((w) => w.advisories.map((a) => ({ workload: w, advisory: a })))
+  // Advisories about the same field as a failing check are explained with that check instead.
+  const items = workloads.flatMap((w) =>
+    findingsOf(w).advisories.map((a) => ({ workload: w, advisory: a })),
+  )
   if (items.length === 0) return null
   return (
     <section className={styles.section} aria-labelledby="advisories-heading">

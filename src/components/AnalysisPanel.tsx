@@ -1,32 +1,87 @@
 import { runtimeLabel, WORKLOAD_KINDS } from '../core/index.ts'
 import { lowestLevel } from '../store/fix-all-slice.ts'
-import { selectApiRejects } from '../store/selectors.ts'
-import { usePlaygroundStore } from '../store/store.ts'
-import { AdvisoriesList } from './AdvisoriesList.tsx'
-import { DiagnosticsList } from './DiagnosticsList.tsx'
-import { NamespaceCards } from './NamespaceCards.tsx'
 import { FixAllButtons } from './FixAllButtons.tsx'
 import { FixAllDialog } from './FixAllDialog.tsx'
+import { NamespaceCards } from './NamespaceCards.tsx'
+import type { Diagnostic, Workload } from '../core/index.ts'
+import { useVerdictInTab } from '../hooks/useVerdictInTab.ts'
+import { lineOfOffset, selectApiRejects } from '../store/selectors.ts'
+import { workloadKeys } from '../store/stable-workloads.ts'
+import { selectShownAnalysis, usePlaygroundStore } from '../store/store.ts'
+import { AdvisoriesList } from './AdvisoriesList.tsx'
+import { DiagnosticsList } from './DiagnosticsList.tsx'
+import { StaleNotice } from './StaleNotice.tsx'
+import { VerdictBar } from './VerdictBar.tsx'
+import { verdictOf } from './verdict.ts'
 import { WorkloadCard } from './WorkloadCard.tsx'
 import styles from './AnalysisPanel.module.css'
 
 const KINDS = `${WORKLOAD_KINDS.slice(0, -1).join(', ')} or ${WORKLOAD_KINDS.at(-1)}`
 
-/** The live panel: diagnostics first, then one card per workload, then advisories. */
+/** Beyond this many workloads a card builds its containers only when scrolled near. */
+const EAGER_CARDS = 12
+
+/** Diagnostics that rest on an assumption belong on their workload's card, next to its level. */
+function isCardNotice(d: Diagnostic): boolean {
+  return d.assumption !== undefined
+}
+
+function noticesFor(workload: Workload, diagnostics: Diagnostic[]): Diagnostic[] {
+  const [start, end] = workload.range
+  return diagnostics.filter((d) => isCardNotice(d) && d.range[0] >= start && d.range[1] <= end)
+}
+
+/**
+ * The live panel: the verdict over the paste, then one card per workload, then advisories. While
+ * the YAML cannot be read it keeps the last analysis, dimmed and marked stale, under the error.
+ */
 export function AnalysisPanel() {
-  const analysis = usePlaygroundStore((s) => s.analysis)
+  const current = usePlaygroundStore((s) => s.analysis)
+  const { analysis, stale } = usePlaygroundStore(selectShownAnalysis)
   const source = usePlaygroundStore((s) => s.source)
   const selected = usePlaygroundStore((s) => s.selectedContainer)
   const revealRange = usePlaygroundStore((s) => s.revealRange)
   const selectContainer = usePlaygroundStore((s) => s.selectContainer)
   const applyFix = usePlaygroundStore((s) => s.applyFix)
-  const { workloads, diagnostics } = analysis
-  const hasErrors = diagnostics.some((d) => d.severity === 'error')
+  const { workloads } = analysis
+  const keys = workloadKeys(workloads)
+  const verdict = verdictOf(workloads)
+  useVerdictInTab(verdict, stale)
+  const hasErrors = current.diagnostics.some((d) => d.severity === 'error')
   const containers = workloads.reduce((n, w) => n + w.containers.length, 0)
+  const yamlError = current.diagnostics.find((d) => d.source === 'yaml' && d.severity === 'error')
 
   return (
     <div className={styles.panel} data-testid="panel.root">
-      <DiagnosticsList diagnostics={diagnostics} source={source} onReveal={revealRange} />
+      {verdict && (
+        <VerdictBar
+          verdict={verdict}
+          notice={
+            stale &&
+            yamlError && (
+              <StaleNotice
+                error={yamlError}
+                line={lineOfOffset(source, yamlError.range[0])}
+                onReveal={revealRange}
+              />
+            )
+          }
+          summary={
+            <>
+              {workloads.length} {workloads.length === 1 ? 'workload' : 'workloads'}, {containers}{' '}
+              {containers === 1 ? 'container' : 'containers'} · runtime{' '}
+              {runtimeLabel(analysis.options.runtime)}, kernel {analysis.options.kernel}
+            </>
+          }
+        />
+      )}
+      <DiagnosticsList
+        diagnostics={current.diagnostics.filter(
+          (d) => !isCardNotice(d) && !(stale && d === yamlError),
+        )}
+        source={source}
+        onReveal={revealRange}
+      />
       {source.trim() === '' ? (
         <div className={styles.empty} data-testid="panel.empty">
           <h2>Nothing to analyse yet</h2>
@@ -45,30 +100,32 @@ export function AnalysisPanel() {
           </p>
         </div>
       ) : (
-        <>
-          <p className={styles.summary} data-testid="panel.summary">
-            {workloads.length} {workloads.length === 1 ? 'workload' : 'workloads'}, {containers}{' '}
-            {containers === 1 ? 'container' : 'containers'} · runtime{' '}
-            {runtimeLabel(analysis.options.runtime)}, kernel {analysis.options.kernel}
-          </p>
+        // A stale analysis describes older text: its offsets no longer match, so it is inert.
+        <div
+          className={stale ? styles.stale : styles.cards}
+          inert={stale}
+          data-testid={stale ? 'panel.stale' : undefined}
+        >
           <NamespaceCards admission={analysis.admission} onReveal={revealRange} />
           {workloads.length > 1 && <FixAllButtons level={lowestLevel(workloads)} />}
           {workloads.map((w, i) => (
             <WorkloadCard
-              key={`${w.document}-${w.range[0]}`}
+              key={keys[i]}
               workload={w}
               index={i}
-              runtime={runtimeLabel(analysis.options.runtime)}
-              selected={selected}
+              runtime={analysis.options.runtime}
+              selectedContainer={selected?.workload === i ? selected.container : null}
               onSelectContainer={selectContainer}
               onReveal={revealRange}
               onFix={applyFix}
               apiRejects={selectApiRejects(analysis, w)}
+              notices={noticesFor(w, analysis.diagnostics)}
+              eager={workloads.length <= EAGER_CARDS}
             />
           ))}
-        </>
+          <AdvisoriesList workloads={workloads} onReveal={revealRange} onFix={applyFix} />
+        </div>
       )}
-      <AdvisoriesList workloads={workloads} onReveal={revealRange} onFix={applyFix} />
       <FixAllDialog />
     </div>
   )

@@ -8,6 +8,7 @@ import {
 } from '../core/index.ts'
 import { usePlaygroundStore } from '../store/store.ts'
 import { NamespacePolicyControl } from './NamespacePolicyControl.tsx'
+import { assumptionControlId } from './AssumptionLink.tsx'
 import styles from './AssumptionsBar.module.css'
 
 // A runtime reached through a CRI shim (Docker: cri-dockerd) says so where it is picked.
@@ -93,6 +94,7 @@ export function AssumptionsBar() {
       <label className={styles.field}>
         <span>Runtime</span>
         <select
+          id={assumptionControlId('runtime')}
           value={options.runtime}
           onChange={(e) => {
             const runtime = RUNTIMES.find((r) => r.value === e.target.value)
@@ -110,6 +112,7 @@ export function AssumptionsBar() {
         <span>Node kernel</span>
         <DraftInput
           label="Node kernel"
+          id={assumptionControlId('kernel')}
           className={styles.short}
           list={`${id}-kernels`}
           value={options.kernel}
@@ -131,6 +134,7 @@ export function AssumptionsBar() {
       <label className={styles.field}>
         <span>Pod Security version</span>
         <select
+          id={assumptionControlId('kubernetesVersion')}
           value={options.kubernetesVersion}
           onChange={(e) => {
             const version = POLICY_VERSIONS.find((v) => v === e.target.value)
@@ -147,6 +151,7 @@ export function AssumptionsBar() {
       <label className={styles.check}>
         <input
           type="checkbox"
+          id={assumptionControlId('seccompDefault')}
           checked={options.seccompDefault}
           onChange={(e) => set('seccompDefault', e.target.checked)}
         />
@@ -157,6 +162,7 @@ export function AssumptionsBar() {
       <label className={styles.check}>
         <input
           type="checkbox"
+          id={assumptionControlId('appArmor')}
           checked={options.appArmor}
           onChange={(e) => set('appArmor', e.target.checked)}
         />
@@ -169,6 +175,7 @@ export function AssumptionsBar() {
         <span className={styles.pair}>
           <select
             aria-label="Image user kind"
+            id={assumptionControlId('imageUser')}
             value={kind}
             onChange={(e) => {
               const next = e.target.value as UserKind
@@ -176,10 +183,10 @@ export function AssumptionsBar() {
               set('imageUser', USER_FOR_KIND[next])
             }}
           >
+            <option value="unknown">unknown</option>
             <option value="root">root (0)</option>
             <option value="uid">UID</option>
             <option value="name">user name</option>
-            <option value="unknown">unknown</option>
           </select>
           {kind === 'uid' && (
             <DraftInput
@@ -216,12 +223,13 @@ export function AssumptionsBar() {
       <button
         type="button"
         className={styles.reset}
+        title="Runtime, kernel, Pod Security version, seccompDefault, AppArmor and image USER back to their defaults"
         onClick={() => {
           setChosenKind(null)
           reset()
         }}
       >
-        Reset
+        Reset assumptions
       </button>
     </form>
   )

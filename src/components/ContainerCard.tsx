@@ -1,7 +1,9 @@
-import type { ContainerAnalysis, ContainerType, Range } from '../core/index.ts'
+import { memo } from 'react'
+import type { AnalysisOptions, ContainerAnalysis, ContainerType, Range } from '../core/index.ts'
 import { CapabilitySets } from './CapabilitySets.tsx'
 import { Chip } from './Chip.tsx'
-import { CONTAINER_FIELDS } from '../core/index.ts'
+import { CONTAINER_FIELDS, runtimeLabel } from '../core/index.ts'
+import { ContainerFacts } from './ContainerFacts.tsx'
 import { SettingsTable } from './SettingsTable.tsx'
 import styles from './ContainerCard.module.css'
 
@@ -13,14 +15,23 @@ const TYPE_LABEL: Record<ContainerType, string> = {
 
 interface Props {
   container: ContainerAnalysis
-  runtime: string
+  runtime: AnalysisOptions['runtime']
   selected: boolean
   onSelect: () => void
   onReveal: (range: Range) => void
 }
 
-/** One container: its effective securityContext, mounts, resources and capability sets. */
-export function ContainerCard({ container, runtime, selected, onSelect, onReveal }: Props) {
+/**
+ * One container: what it runs with at a glance, then one click away its effective settings with
+ * their sources and its capability sets; hostPath mounts and resources.
+ */
+export const ContainerCard = memo(function ContainerCard({
+  container,
+  runtime,
+  selected,
+  onSelect,
+  onReveal,
+}: Props) {
   const { requests, limits } = container.resources
   return (
     <article
@@ -35,13 +46,7 @@ export function ContainerCard({ container, runtime, selected, onSelect, onReveal
         </button>
         <Chip tone="neutral">{TYPE_LABEL[container.type]}</Chip>
       </header>
-      <SettingsTable
-        caption="Effective securityContext"
-        fields={CONTAINER_FIELDS}
-        settings={container.settings}
-        onReveal={onReveal}
-      />
-      <CapabilitySets caps={container.capabilities} runtime={runtime} />
+      <ContainerFacts container={container} runtime={runtime} />
       {container.hostPathMounts.length > 0 && (
         <section>
           <h4 className={styles.h4}>hostPath mounts</h4>
@@ -59,10 +64,25 @@ export function ContainerCard({ container, runtime, selected, onSelect, onReveal
           </ul>
         </section>
       )}
-      <p className={styles.resources}>
-        Resources: requests cpu {requests.cpu ?? '—'}, memory {requests.memory ?? '—'}; limits cpu{' '}
-        {limits.cpu ?? '—'}, memory {limits.memory ?? '—'}
-      </p>
+      <div className={styles.more}>
+        <details>
+          <summary>Settings and where each comes from</summary>
+          <SettingsTable
+            caption="Effective securityContext"
+            fields={CONTAINER_FIELDS}
+            settings={container.settings}
+            onReveal={onReveal}
+          />
+          <p className={styles.resources}>
+            Resources: requests cpu {requests.cpu ?? '—'}, memory {requests.memory ?? '—'}; limits
+            cpu {limits.cpu ?? '—'}, memory {limits.memory ?? '—'}
+          </p>
+        </details>
+        <details>
+          <summary>Capability sets (/proc)</summary>
+          <CapabilitySets caps={container.capabilities} runtime={runtimeLabel(runtime)} />
+        </details>
+      </div>
     </article>
   )
-}
+})

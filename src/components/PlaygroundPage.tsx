@@ -15,6 +15,17 @@ export function PlaygroundPage() {
   const examplesButton = useRef<HTMLButtonElement>(null)
   return (
     <div className={styles.page}>
+      <a
+        href="#analysis"
+        className={styles.skip}
+        onClick={(e) => {
+          // Focus without touching the URL hash, which the router reads.
+          e.preventDefault()
+          document.getElementById('analysis')?.focus()
+        }}
+      >
+        Skip to the analysis
+      </a>
       <header className={styles.header}>
         <h1 className={styles.title}>Security Context Playground</h1>
         <p className={styles.tagline}>Runs in your browser; nothing is sent anywhere.</p>
@@ -48,7 +59,12 @@ export function PlaygroundPage() {
       )}
       <main className={styles.main}>
         <EditorPane />
-        <section className={styles.panel} aria-labelledby="analysis-heading">
+        <section
+          id="analysis"
+          tabIndex={-1}
+          className={styles.panel}
+          aria-labelledby="analysis-heading"
+        >
           {/* Workload cards use h3: this keeps the outline h1 > h2 > h3 for screen readers. */}
           <h2 id="analysis-heading" className={styles.visuallyHidden}>
             Analysis

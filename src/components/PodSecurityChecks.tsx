@@ -1,15 +1,16 @@
 import { PSS_CHECK_INFO, PSS_PAGE } from '../core/index.ts'
-import type { PodSecurity, PssCheck, PssLevel, Range, WorkloadKind } from '../core/index.ts'
-import { Chip } from './Chip.tsx'
+import type { PodSecurity, PssLevel, Range, WorkloadKind } from '../core/index.ts'
 import { CopyButton } from './decoder/CopyButton.tsx'
-import { FixButton } from './FixButton.tsx'
+import { Finding } from './Finding.tsx'
+import type { Finding as FindingData } from './findings.ts'
 import styles from './PodSecurityChecks.module.css'
 
 interface Props {
   podSecurity: PodSecurity
   /** The workload's kind: admission enforces bare Pods only; controllers are warned about. */
   kind: WorkloadKind
-  failing: PssCheck[]
+  /** The failing checks, each with the advisories about the same field folded in. */
+  findings: FindingData[]
   /** Where to go when a check has no range of its own. */
   fallbackRange: Range
   onReveal: (range: Range) => void
@@ -74,7 +75,7 @@ function AdmissionHeading({
 export function PodSecurityChecks({
   podSecurity,
   kind,
-  failing,
+  findings,
   fallbackRange,
   onReveal,
   onFix,
@@ -103,73 +104,40 @@ export function PodSecurityChecks({
           Pod Security Standards
         </a>
       </p>
-      {failing.length > 0 && (
+      {findings.length > 0 && (
         <ul className={styles.checks}>
-          {failing.map((check) => {
-            const info = PSS_CHECK_INFO[check.id]
-            return (
-              <li key={check.id} className={styles.finding}>
-                <button
-                  type="button"
-                  className={styles.check}
-                  data-testid="panel.finding"
-                  onClick={() => onReveal(check.ranges[0] ?? fallbackRange)}
-                >
-                  <Chip tone={check.level === 'baseline' ? 'privileged' : 'baseline'}>
-                    fails {check.level}
-                  </Chip>
-                  <span className={styles.text}>
-                    <strong className={styles.control}>{info.control}</strong>
-                    <span className={styles.reason}>
-                      <code>{check.reason ?? check.id}</code>
-                      {check.detail && <span className={styles.detail}> {check.detail}</span>}
-                    </span>
-                    <span className={styles.id}>
-                      {check.id}
-                      {info.since !== 'v1.0' && ` · checked since ${info.since}`}
-                    </span>
-                  </span>
-                </button>
-                <div className={styles.explain}>
-                  <p className={styles.why} data-testid="panel.finding.why">
-                    {info.why}
-                  </p>
-                  <p className={styles.fix}>
-                    <span className={styles.label}>Fix:</span> {info.fix}{' '}
-                    <a
-                      href={info.docs}
-                      target="_blank"
-                      rel="noreferrer"
-                      className={styles.docs}
-                      data-testid="panel.finding.docs"
-                    >
-                      {info.control} on kubernetes.io
-                    </a>
-                  </p>
-                  {check.scannerNote && <p className={styles.note}>{check.scannerNote}</p>}
-                  {check.fix && <FixButton fix={check.fix} onFix={onFix} />}
-                </div>
-              </li>
-            )
-          })}
+          {findings.map((finding) => (
+            <Finding
+              key={finding.check.id}
+              finding={finding}
+              fallbackRange={fallbackRange}
+              onReveal={onReveal}
+              onFix={onFix}
+            />
+          ))}
         </ul>
       )}
-      {messages.map(({ level, text }) => (
-        <div
-          key={level}
-          className={styles.admission}
-          data-testid="panel.admission"
-          data-level={level}
-        >
-          <div className={styles.admissionHead}>
-            <p className={styles.admissionHeading}>
-              <AdmissionHeading level={level} kind={kind} />
-            </p>
-            <CopyButton text={text} label={`${level} admission message`} />
-          </div>
-          <pre className={styles.message}>{text}</pre>
-        </div>
-      ))}
+      {messages.length > 0 && (
+        <details className={styles.passing} data-testid="panel.admission-texts">
+          <summary>What kubectl apply prints</summary>
+          {messages.map(({ level, text }) => (
+            <div
+              key={level}
+              className={styles.admission}
+              data-testid="panel.admission"
+              data-level={level}
+            >
+              <div className={styles.admissionHead}>
+                <p className={styles.admissionHeading}>
+                  <AdmissionHeading level={level} kind={kind} />
+                </p>
+                <CopyButton text={text} label={`${level} admission message`} />
+              </div>
+              <pre className={styles.message}>{text}</pre>
+            </div>
+          ))}
+        </details>
+      )}
       {passing.length > 0 && (
         <details className={styles.passing} data-testid="panel.passing">
           <summary>

@@ -164,9 +164,14 @@ describe('effective security context (kubernetes pkg/securitycontext/util.go)', 
   })
 
   it('the image user is an assumption the user can change', () => {
-    expect(only(analyze(pod(''))).settings.runAsUser).toMatchObject({ value: 0, source: 'default' })
-    expect(only(analyze(pod(''), { imageUser: null })).settings.runAsUser).toMatchObject({
+    // The default is "unknown": the manifest alone does not say what the image's USER is.
+    expect(only(analyze(pod(''))).settings.runAsUser).toMatchObject({
       value: null,
+      source: 'default',
+    })
+    expect(only(analyze(pod(''), { imageUser: 0 })).settings.runAsUser).toMatchObject({
+      value: 0,
+      source: 'default',
     })
   })
 })
@@ -217,11 +222,26 @@ describe('diagnostics', () => {
     )
   })
 
-  it('reports the kubelet refusing runAsNonRoot when the image runs as root', () => {
-    const messages = analyze(pod('runAsNonRoot: true')).diagnostics.map((d) => d.message)
-    expect(messages).toContainEqual(
-      expect.stringContaining('container has runAsNonRoot and image will run as root'),
-    )
+  it('reports the kubelet refusing runAsNonRoot only when the image is said to run as root', () => {
+    // With the image USER unknown (the default) it is a notice of what the image must be.
+    expect(analyze(pod('runAsNonRoot: true')).diagnostics).toEqual([
+      expect.objectContaining({
+        code: 'run-as-non-root-image-unknown',
+        severity: 'info',
+        assumption: 'imageUser',
+        message: expect.stringContaining(
+          "starts only if the image's USER is a numeric non-zero UID",
+        ),
+      }),
+    ])
+    const asRoot = analyze(pod('runAsNonRoot: true'), { imageUser: 0 }).diagnostics
+    expect(asRoot).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        assumption: 'imageUser',
+        message: expect.stringContaining('container has runAsNonRoot and image will run as root'),
+      }),
+    ])
     expect(analyze(pod('runAsNonRoot: true'), { imageUser: 1000 }).diagnostics).toEqual([])
     expect(
       analyze(pod('runAsNonRoot: true\nrunAsUser: 0')).diagnostics.map((d) => d.message),

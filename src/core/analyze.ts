@@ -189,7 +189,7 @@ function analyzeContainer(
   diagnostics.push(
     ...context.diagnostics,
     ...validateContainer(site.pod, container, locate, apiTemplatePath(site)),
-    ...verifyRunAsNonRoot(container, context.settings, options, locate),
+    ...verifyRunAsNonRoot(site, container, context.settings, options, locate),
   )
   const settings = context.settings
   const capabilityLists = readCapabilityLists(container, locate, diagnostics)

@@ -10,7 +10,7 @@ export const DEFAULT_OPTIONS: Readonly<AnalysisOptions> = Object.freeze({
   kubernetesVersion: 'latest',
   seccompDefault: false,
   appArmor: true,
-  imageUser: 0,
+  imageUser: null,
   namespaceLabels: Object.freeze({}),
 })
 

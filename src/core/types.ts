@@ -55,7 +55,8 @@ export interface AnalysisOptions {
   appArmor: boolean
   /**
    * The image's USER, used when runAsUser is unset: a numeric UID, a user name, or null when
-   * unknown. Default 0 (root), as most images do not set USER.
+   * unknown. Default null: the manifest does not say, and guessing root made every
+   * `runAsNonRoot` without `runAsUser` an error although images with a numeric USER start fine.
    */
   imageUser: number | string | null
   /**
@@ -78,6 +79,8 @@ export interface Diagnostic {
   message: string
   range: Range
   source: DiagnosticSource
+  /** The assumption this verdict rests on; changing it may change or clear the diagnostic. */
+  assumption?: keyof AnalysisOptions
 }
 
 /** `initContainer`, `container` or `ephemeralContainer`: one per container list of a pod spec. */

@@ -8,6 +8,9 @@ export const THEMES: readonly Theme[] = ['system', 'light', 'dark']
 export interface PreferencesSlice {
   theme: Theme
   setTheme: (theme: Theme) => void
+  /** Whether findings open into their why, docs and scanner notes (a learner's depth). */
+  explainFindings: boolean
+  setExplainFindings: (open: boolean) => void
 }
 
 export const createPreferencesSlice: StateCreator<PlaygroundState, [], [], PreferencesSlice> = (
@@ -15,6 +18,8 @@ export const createPreferencesSlice: StateCreator<PlaygroundState, [], [], Prefe
 ) => ({
   theme: 'system',
   setTheme: (theme) => set({ theme }),
+  explainFindings: false,
+  setExplainFindings: (open) => set({ explainFindings: open }),
 })
 
 /** The colour scheme actually shown: `system` follows the operating system's preference. */

@@ -4,6 +4,7 @@ import type { StoreApi } from 'zustand/vanilla'
 import { analyze, DEFAULT_OPTIONS } from '../core/index.ts'
 import { PERSIST_KEY, PERSIST_VERSION } from './persisted-state.ts'
 import { STARTER_SOURCE } from './document-slice.ts'
+import { createShownAnalysisSelector, hasYamlError } from './last-good.ts'
 import { createMemoryStorage, createPlaygroundStore, type PlaygroundState } from './store.ts'
 
 const POD =
@@ -129,16 +130,71 @@ describe('ui slice', () => {
   })
 })
 
+describe('the last analysis of readable YAML', () => {
+  it('stays on show, flagged stale, while the text has a syntax error', () => {
+    const selectShownAnalysis = createShownAnalysisSelector()
+    store.getState().setSource(POD)
+    const good = store.getState().analysis
+    const fresh = selectShownAnalysis(store.getState())
+    expect(fresh).toEqual({ analysis: good, stale: false })
+    expect(selectShownAnalysis(store.getState())).toBe(fresh)
+    store.getState().setSource(POD.replace('containers:', 'containers: [').concat('\n'))
+    expect(hasYamlError(store.getState().analysis)).toBe(true)
+    expect(selectShownAnalysis(store.getState())).toEqual({ analysis: good, stale: true })
+    store.getState().setSource(POD)
+    expect(selectShownAnalysis(store.getState()).stale).toBe(false)
+  })
+
+  it('keeps the objects of workloads an edit did not change, for memoised cards', () => {
+    const selectShownAnalysis = createShownAnalysisSelector()
+    const second = POD.replace('name: a', 'name: b')
+    store.getState().setSource(`${POD}---\n${second}`)
+    const before = selectShownAnalysis(store.getState()).analysis.workloads
+    store.getState().setSource(`${POD}---\n${second.replace('name: c', 'name: d')}`)
+    const after = selectShownAnalysis(store.getState()).analysis.workloads
+    expect(after[0]).toBe(before[0])
+    expect(after[1]).not.toBe(before[1])
+  })
+
+  it('is not used when the last readable text had no workload', () => {
+    const selectShownAnalysis = createShownAnalysisSelector()
+    store.getState().setSource('')
+    expect(selectShownAnalysis(store.getState()).stale).toBe(false)
+    store.getState().setSource('kind: [')
+    expect(selectShownAnalysis(store.getState()).stale).toBe(false)
+  })
+})
+
 describe('persistence', () => {
-  it('saves only the text, the assumptions and the theme, with a version', () => {
+  it('saves only the text, the assumptions and the preferences, with a version', () => {
     store.getState().setSource(POD)
     store.getState().setAssumption('runtime', 'docker')
     store.getState().setTheme('dark')
+    store.getState().setExplainFindings(true)
     store.getState().revealRange([0, 1])
     expect(saved()).toEqual({
-      state: { source: POD, options: { ...DEFAULT_OPTIONS, runtime: 'docker' }, theme: 'dark' },
+      state: {
+        source: POD,
+        options: { ...DEFAULT_OPTIONS, runtime: 'docker' },
+        theme: 'dark',
+        explainFindings: true,
+      },
       version: PERSIST_VERSION,
     })
+    expect(reopen().getState().explainFindings).toBe(true)
+  })
+
+  it('reads the image USER root saved as the old default (version 1) as unknown', () => {
+    storage.setItem(
+      PERSIST_KEY,
+      JSON.stringify({ state: { source: POD, options: { imageUser: 0 } }, version: 1 }),
+    )
+    expect(reopen().getState().options.imageUser).toBeNull()
+    storage.setItem(
+      PERSIST_KEY,
+      JSON.stringify({ state: { source: POD, options: { imageUser: 0 } }, version: 2 }),
+    )
+    expect(reopen().getState().options.imageUser).toBe(0)
   })
 
   it('a new session restores the text and assumptions and re-analyses them', () => {

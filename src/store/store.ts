@@ -4,9 +4,11 @@ import { createStore, type StoreApi } from 'zustand/vanilla'
 import { createAssumptionsSlice, type AssumptionsSlice } from './assumptions-slice.ts'
 import { createDocumentSlice, deriveAnalysis, type DocumentSlice } from './document-slice.ts'
 import { createFixAllSlice, type FixAllSlice } from './fix-all-slice.ts'
+import { createShownAnalysisSelector } from './last-good.ts'
 import {
   PERSIST_KEY,
   PERSIST_VERSION,
+  migratePersistedState,
   readPersistedState,
   type PersistedState,
 } from './persisted-state.ts'
@@ -53,7 +55,7 @@ function browserStorage(): StateStorage {
 
 /**
  * Creates the playground store from its slices, persisting only the text, the assumptions and
- * the theme. What storage returns is validated field by field and re-analysed on load.
+ * the reader's preferences (theme, explanation depth). What storage returns is validated field by field and re-analysed on load.
  */
 export function createPlaygroundStore(storage: StateStorage): StoreApi<PlaygroundState> {
   return createStore<PlaygroundState>()(
@@ -73,9 +75,10 @@ export function createPlaygroundStore(storage: StateStorage): StoreApi<Playgroun
           source: s.source,
           options: s.options,
           theme: s.theme,
+          explainFindings: s.explainFindings,
         }),
         // Older versions are read by the same field-by-field validation in `merge`.
-        migrate: (persisted) => persisted,
+        migrate: migratePersistedState,
         merge: (persisted, current) => {
           const restored = { ...current, ...readPersistedState(persisted) }
           return { ...restored, analysis: deriveAnalysis(restored.source, restored.options) }
@@ -87,6 +90,9 @@ export function createPlaygroundStore(storage: StateStorage): StoreApi<Playgroun
 
 /** The app's store instance, for code outside React (the editor adapter, edge subscriptions). */
 export const playgroundStore = createPlaygroundStore(browserStorage())
+
+/** What the panel shows for the app's store: the analysis, or the last readable one, stale. */
+export const selectShownAnalysis = createShownAnalysisSelector()
 
 /** Subscribes a component to one slice of the playground state. */
 export function usePlaygroundStore<T>(selector: (state: PlaygroundState) => T): T {

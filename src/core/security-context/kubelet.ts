@@ -11,6 +11,7 @@ import type {
   SettingName,
 } from '../types.ts'
 import { parseImageUser } from './image-user.ts'
+import { kubeletPodDescription, type PodIdentity } from './kubelet-pod.ts'
 import { APPARMOR_ANNOTATION_PREFIX } from './legacy-annotations.ts'
 import { ID_RANGE_ERROR, MAX_ID } from './validation.ts'
 
@@ -51,6 +52,7 @@ export function verifyAppArmorHost(
         'Cannot enforce AppArmor: AppArmor is not enabled on the host (the kubelet rejects the pod with reason AppArmor)',
       range: locate(path),
       source: 'kubelet',
+      assumption: 'appArmor',
     },
   ]
 }
@@ -59,9 +61,12 @@ export function verifyAppArmorHost(
  * The kubelet's runAsNonRoot verification (kubernetes pkg/kubelet/kuberuntime/
  * security_context_others.go, verifyRunAsNonRoot) on the effective settings, using the assumed
  * image USER when runAsUser is unset. The container would fail with CreateContainerConfigError.
- * Messages end like the kubelet's, with the pod identity (`name_namespace(uid)`) elided.
+ * Messages end like the kubelet's, with the pod as `format.Pod` prints it (see kubelet-pod.ts).
+ * A verdict that rests on the assumed image USER says so (`assumption: 'imageUser'`); with the
+ * USER unknown it is a notice of the condition the image must meet, not an error.
  */
 export function verifyRunAsNonRoot(
+  pod: PodIdentity,
   container: ContainerSite,
   settings: Record<SettingName, Setting>,
   options: AnalysisOptions,
@@ -70,47 +75,49 @@ export function verifyRunAsNonRoot(
   const runAsNonRoot = settings.runAsNonRoot
   if (runAsNonRoot.value !== true) return []
   const range = runAsNonRoot.range ?? locate(['spec', container.list, container.index])
-  const kubelet = (
-    code: string,
-    message: string,
-    severity: Diagnostic['severity'] = 'error',
-  ): Diagnostic[] => [
-    {
-      code,
-      severity,
-      message: `${message} (pod: "…", container: ${container.name})`,
-      range,
-      source: 'kubelet',
-    },
-  ]
+  const kubelet = (code: string, message: string): Diagnostic => ({
+    code,
+    severity: 'error',
+    message: `${message} (pod: ${JSON.stringify(kubeletPodDescription(pod))}, container: ${container.name})`,
+    range,
+    source: 'kubelet',
+  })
   const runAsUser = settings.runAsUser
   if (runAsUser.source !== 'default') {
     return runAsUser.value === 0
-      ? kubelet('run-as-non-root-uid-0', "container's runAsUser breaks non-root policy")
+      ? [kubelet('run-as-non-root-uid-0', "container's runAsUser breaks non-root policy")]
       : []
   }
   if (options.imageUser === null) {
-    return kubelet(
-      'run-as-non-root-image-unknown',
-      "runAsNonRoot is set without runAsUser: the kubelet checks the image's USER, which is unknown here. It refuses to start the container if the image runs as root, has no USER, or has a non-numeric USER",
-      'info',
-    )
+    return [
+      {
+        code: 'run-as-non-root-image-unknown',
+        severity: 'info',
+        message: `"${container.name}" sets runAsNonRoot without runAsUser: it starts only if the image's USER is a numeric non-zero UID. The kubelet refuses to start it if the image has no USER, runs as root, or names a user.`,
+        range,
+        source: 'kubelet',
+        assumption: 'imageUser',
+      },
+    ]
   }
+  const imageRefusal = (code: string, message: string): Diagnostic[] => [
+    { ...kubelet(code, message), assumption: 'imageUser' },
+  ]
   // The runtime reports the part of USER before ':' as a UID when it parses, else as a name.
   const { user } = parseImageUser(options.imageUser)
   if (typeof user === 'string') {
-    return kubelet(
+    return imageRefusal(
       'run-as-non-root-image-name',
       `container has runAsNonRoot and image has non-numeric user (${user}), cannot verify user is non-root`,
     )
   }
   if (user === 0)
-    return kubelet(
+    return imageRefusal(
       'run-as-non-root-image-root',
       'container has runAsNonRoot and image will run as root',
     )
   if (user < 0 || user > MAX_ID) {
-    return kubelet(
+    return imageRefusal(
       'run-as-non-root-image-invalid',
       `container has runAsNonRoot and image has an invalid user id (${user}). (Must be 1-(${MAX_ID})): ${ID_RANGE_ERROR}`,
     )

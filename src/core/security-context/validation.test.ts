@@ -178,14 +178,27 @@ describe('kubelet checks', () => {
     const source = pod(['runAsNonRoot: true'])
     expect(diagnostics(source, { imageUser: '1000:1000' })).toEqual([])
     expect(messages(source, { imageUser: 'app:app' })).toEqual([
-      'container has runAsNonRoot and image has non-numeric user (app), cannot verify user is non-root (pod: "…", container: app)',
+      'container has runAsNonRoot and image has non-numeric user (app), cannot verify user is non-root (pod: "demo_default(<uid>)", container: app)',
     ])
     expect(messages(source, { imageUser: '0:1000' })).toEqual([
-      'container has runAsNonRoot and image will run as root (pod: "…", container: app)',
+      'container has runAsNonRoot and image will run as root (pod: "demo_default(<uid>)", container: app)',
     ])
     expect(messages(source, { imageUser: 2147483648 })).toEqual([
-      'container has runAsNonRoot and image has an invalid user id (2147483648). (Must be 1-(2147483647)): must be between 0 and 2147483647, inclusive (pod: "…", container: app)',
+      'container has runAsNonRoot and image has an invalid user id (2147483648). (Must be 1-(2147483647)): must be between 0 and 2147483647, inclusive (pod: "demo_default(<uid>)", container: app)',
     ])
+  })
+
+  // pkg/kubelet/util/format/pod.go: format.Pod prints `name_namespace(uid)`.
+  it('names the pod as the kubelet prints it, with what cannot be known in angle brackets', () => {
+    const refusal = (kind: string, metadata: string): string | undefined =>
+      messages(
+        `apiVersion: apps/v1\nkind: ${kind}\nmetadata:\n${metadata}\nspec:\n  template:\n    spec:\n      containers:\n        - name: app\n          securityContext: {runAsNonRoot: true, runAsUser: 0}\n`,
+      ).find((m) => m.includes('breaks non-root policy'))
+    expect(refusal('Deployment', '  name: web\n  namespace: shop')).toBe(
+      'container\'s runAsUser breaks non-root policy (pod: "web-<hash>-<suffix>_shop(<uid>)", container: app)',
+    )
+    expect(refusal('StatefulSet', '  name: db')).toContain('(pod: "db-0_default(<uid>)"')
+    expect(refusal('DaemonSet', '  name: agent')).toContain('(pod: "agent-<suffix>_default(<uid>)"')
   })
 
   // pkg/security/apparmor/validate.go: isRequired, then validateHost.

@@ -1,6 +1,7 @@
 import { isAlias, isMap, isNode, isScalar, isSeq, parseAllDocuments } from 'yaml'
 import type { Document, Node, Pair, Tags } from 'yaml'
 import type { Diagnostic, Path, Range } from '../types.ts'
+import { mistakePosition } from './mistake-position.ts'
 
 /** One YAML document of the source, with its plain value and a way back to source ranges. */
 export interface ParsedDocument {
@@ -83,7 +84,7 @@ export function parseDocuments(source: string): ParseResult {
         code: 'yaml-syntax',
         severity: 'error',
         message: firstLine(error.message),
-        range: clampRange(error.pos, source.length),
+        range: clampRange(mistakePosition(source, error), source.length),
         source: 'yaml',
       })
     }

@@ -8,7 +8,7 @@ export class EditorPane {
 
   /** Waits until Monaco is mounted and the test hook is set. */
   async ready(): Promise<void> {
-    await expect(this.root().locator('.monaco-editor')).toBeVisible()
+    await expect(this.root().locator('.monaco-editor')).toBeVisible({ timeout: 20_000 })
     await this.page.waitForFunction(() => window.__editor !== undefined)
   }
 

@@ -11,7 +11,9 @@ const KINDS =
 /** The live panel: diagnostics first, then one card per workload, then advisories. */
 export function AnalysisPanel() {
   const analysis = usePlaygroundStore((s) => s.analysis)
-  const source = usePlaygroundStore((s) => s.source)
+  // The text the analysis describes (the worker may still be analysing newer text).
+  const source = usePlaygroundStore((s) => s.analysedSource ?? '')
+  const awaitingFirst = usePlaygroundStore((s) => s.analysedSource === null)
   const selected = usePlaygroundStore((s) => s.selectedContainer)
   const revealRange = usePlaygroundStore((s) => s.revealRange)
   const selectContainer = usePlaygroundStore((s) => s.selectContainer)
@@ -23,7 +25,7 @@ export function AnalysisPanel() {
   return (
     <div className={styles.panel} data-testid="panel.root">
       <DiagnosticsList diagnostics={diagnostics} source={source} onReveal={revealRange} />
-      {source.trim() === '' ? (
+      {awaitingFirst ? null : source.trim() === '' ? (
         <div className={styles.empty} data-testid="panel.empty">
           <h2>Nothing to analyse yet</h2>
           <p>

@@ -108,9 +108,9 @@ export default function CodeEditor() {
     }
 
     const showMarkers = () => {
-      const { source, analysis } = store.getState()
-      // Offsets only fit the text they were computed for; the next flush brings fresh ones.
-      if (source !== model.getValue()) return
+      const { analysedSource, analysis } = store.getState()
+      // Offsets only fit the text they were computed for; the next analysis brings fresh ones.
+      if (analysedSource !== model.getValue()) return
       monaco.editor.setModelMarkers(
         model,
         MARKER_OWNER,

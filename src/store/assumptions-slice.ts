@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand'
-import { analyze, DEFAULT_OPTIONS, type AnalysisOptions } from '../core/index.ts'
+import { DEFAULT_OPTIONS, type AnalysisOptions } from '../core/index.ts'
+import type { RequestAnalysis } from './analysis-slice.ts'
 import type { PlaygroundState } from './store.ts'
 
 export interface AssumptionsSlice {
@@ -11,18 +12,18 @@ export interface AssumptionsSlice {
   resetAssumptions: () => void
 }
 
-export const createAssumptionsSlice: StateCreator<PlaygroundState, [], [], AssumptionsSlice> = (
-  set,
-) => ({
-  options: { ...DEFAULT_OPTIONS },
-  setAssumption: (key, value) =>
-    set((s) => {
-      const options = { ...s.options, [key]: value }
-      return { options, analysis: analyze(s.source, options) }
-    }),
-  resetAssumptions: () =>
-    set((s) => {
-      const options = { ...DEFAULT_OPTIONS }
-      return { options, analysis: analyze(s.source, options) }
-    }),
-})
+export const createAssumptionsSlice =
+  (requestAnalysis: RequestAnalysis): StateCreator<PlaygroundState, [], [], AssumptionsSlice> =>
+  (set) => ({
+    options: { ...DEFAULT_OPTIONS },
+    setAssumption: (key, value) =>
+      set((s) => {
+        const options = { ...s.options, [key]: value }
+        return { options, ...requestAnalysis(s.source, options) }
+      }),
+    resetAssumptions: () =>
+      set((s) => {
+        const options = { ...DEFAULT_OPTIONS }
+        return { options, ...requestAnalysis(s.source, options) }
+      }),
+  })

@@ -19,12 +19,12 @@ function saved(): unknown {
 
 /** A fresh store reading what an earlier session left in storage. */
 function reopen(): StoreApi<PlaygroundState> {
-  return createPlaygroundStore(storage)
+  return createPlaygroundStore(storage, analyze)
 }
 
 beforeEach(() => {
   storage = createMemoryStorage()
-  store = createPlaygroundStore(storage)
+  store = createPlaygroundStore(storage, analyze)
 })
 
 describe('document slice', () => {

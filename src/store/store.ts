@@ -1,9 +1,16 @@
 import { useStore } from 'zustand'
 import { createJSONStorage, persist, type StateStorage } from 'zustand/middleware'
 import { createStore, type StoreApi } from 'zustand/vanilla'
-import { analyze } from '../core/index.ts'
+import { DEFAULT_OPTIONS } from '../core/index.ts'
+import {
+  createAnalysisScheduler,
+  initialAnalysisState,
+  type Analyser,
+  type AnalysisSlice,
+  type RequestAnalysis,
+} from './analysis-slice.ts'
 import { createAssumptionsSlice, type AssumptionsSlice } from './assumptions-slice.ts'
-import { createDocumentSlice, type DocumentSlice } from './document-slice.ts'
+import { createDocumentSlice, settlePendingFix, type DocumentSlice } from './document-slice.ts'
 import {
   PERSIST_KEY,
   PERSIST_VERSION,
@@ -12,8 +19,13 @@ import {
 } from './persisted-state.ts'
 import { createPreferencesSlice, type PreferencesSlice } from './preferences-slice.ts'
 import { createUiSlice, type UiSlice } from './ui-slice.ts'
+import { createWorkerAnalyser } from './worker-analyser.ts'
 
-export type PlaygroundState = DocumentSlice & AssumptionsSlice & UiSlice & PreferencesSlice
+export type PlaygroundState = DocumentSlice &
+  AnalysisSlice &
+  AssumptionsSlice &
+  UiSlice &
+  PreferencesSlice
 
 /** A storage that lives as long as the page: used where `localStorage` is missing or blocked. */
 export function createMemoryStorage(): StateStorage {
@@ -49,17 +61,29 @@ function browserStorage(): StateStorage {
 
 /**
  * Creates the playground store from its slices, persisting only the text, the assumptions and
- * the theme. What storage returns is validated field by field and re-analysed on load.
+ * the theme. What storage returns is validated field by field and re-analysed on load. The
+ * analyser computes every analysis: the app's runs in a Web Worker, tests pass `analyze`.
  */
-export function createPlaygroundStore(storage: StateStorage): StoreApi<PlaygroundState> {
-  return createStore<PlaygroundState>()(
+export function createPlaygroundStore(
+  storage: StateStorage,
+  analyser: Analyser,
+): StoreApi<PlaygroundState> {
+  let requestAnalysis: RequestAnalysis = () => ({})
+  const store = createStore<PlaygroundState>()(
     persist(
-      (...a) => ({
-        ...createDocumentSlice(...a),
-        ...createAssumptionsSlice(...a),
-        ...createUiSlice(...a),
-        ...createPreferencesSlice(...a),
-      }),
+      (...a) => {
+        const [set] = a
+        requestAnalysis = createAnalysisScheduler(analyser, set, (state) =>
+          settlePendingFix(state, requestAnalysis),
+        )
+        return {
+          ...createDocumentSlice(requestAnalysis)(...a),
+          ...initialAnalysisState(DEFAULT_OPTIONS),
+          ...createAssumptionsSlice(requestAnalysis)(...a),
+          ...createUiSlice(...a),
+          ...createPreferencesSlice(...a),
+        }
+      },
       {
         name: PERSIST_KEY,
         version: PERSIST_VERSION,
@@ -71,17 +95,18 @@ export function createPlaygroundStore(storage: StateStorage): StoreApi<Playgroun
         }),
         // Older versions are read by the same field-by-field validation in `merge`.
         migrate: (persisted) => persisted,
-        merge: (persisted, current) => {
-          const restored = { ...current, ...readPersistedState(persisted) }
-          return { ...restored, analysis: analyze(restored.source, restored.options) }
-        },
+        merge: (persisted, current) => ({ ...current, ...readPersistedState(persisted) }),
       },
     ),
   )
+  // The first analysis, of the restored (or starter) text.
+  const { source, options } = store.getState()
+  store.setState(requestAnalysis(source, options))
+  return store
 }
 
 /** The app's store instance, for code outside React (the editor adapter, edge subscriptions). */
-export const playgroundStore = createPlaygroundStore(browserStorage())
+export const playgroundStore = createPlaygroundStore(browserStorage(), createWorkerAnalyser())
 
 /** Subscribes a component to one slice of the playground state. */
 export function usePlaygroundStore<T>(selector: (state: PlaygroundState) => T): T {

@@ -11,6 +11,7 @@ import {
 } from './analysis-slice.ts'
 import { createAssumptionsSlice, type AssumptionsSlice } from './assumptions-slice.ts'
 import { createDocumentSlice, settlePendingFix, type DocumentSlice } from './document-slice.ts'
+import { createFixAllSlice, type FixAllSlice } from './fix-all-slice.ts'
 import {
   PERSIST_KEY,
   PERSIST_VERSION,
@@ -25,7 +26,8 @@ export type PlaygroundState = DocumentSlice &
   AnalysisSlice &
   AssumptionsSlice &
   UiSlice &
-  PreferencesSlice
+  PreferencesSlice &
+  FixAllSlice
 
 /** A storage that lives as long as the page: used where `localStorage` is missing or blocked. */
 export function createMemoryStorage(): StateStorage {
@@ -82,6 +84,7 @@ export function createPlaygroundStore(
           ...createAssumptionsSlice(requestAnalysis)(...a),
           ...createUiSlice(...a),
           ...createPreferencesSlice(...a),
+          ...createFixAllSlice(...a),
         }
       },
       {

@@ -1,4 +1,5 @@
 /// <reference types="vitest/config" />
+import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vite'
 import react from '@vitejs/plugin-react'
 
@@ -9,6 +10,11 @@ export default defineConfig({
     alias: [
       // monaco-worker-manager 2.0.1 (used by monaco-yaml) still imports the pre-0.56 deep path.
       { find: /^monaco-editor\/esm\/vs\/(.*)$/, replacement: 'monaco-editor/$1' },
+      // Formatting is off, so monaco-yaml's worker does without prettier (see no-prettier.ts).
+      {
+        find: /^prettier\/(standalone|plugins\/yaml|plugins\/estree)$/,
+        replacement: fileURLToPath(new URL('./src/editor/no-prettier.ts', import.meta.url)),
+      },
     ],
   },
   worker: { format: 'es' },

@@ -1,5 +1,6 @@
 // Prints the size of every JS and CSS file in the build, raw and gzipped, and marks what the
-// first paint loads (referenced from index.html) and what belongs to the lazily loaded editor.
+// first paint loads (referenced from index.html), what belongs to the lazily loaded editor and
+// the analysis worker (src/worker/analysis.worker.ts).
 // Writes the same data to <outDir>/size-report.json. Usage: node scripts/size-report.mjs [outDir]
 import { readdirSync, readFileSync, statSync, writeFileSync, existsSync } from 'node:fs'
 import { join, relative } from 'node:path'
@@ -55,6 +56,7 @@ const files = assets
     gzip: gzipSync(a.data, { level: 9 }).length,
     firstPaint: isFirstPaint(a),
     editor: editorSet.has(a.base),
+    analysisWorker: a.base.startsWith('analysis.worker-'),
   }))
   .sort((a, b) => Number(b.firstPaint) - Number(a.firstPaint) || b.gzip - a.gzip)
 
@@ -66,13 +68,21 @@ const rows = files.map((f) => [
   f.type,
   kib(f.raw),
   kib(f.gzip),
-  f.firstPaint ? 'first paint' : f.editor ? 'editor (lazy)' : 'lazy',
+  f.firstPaint
+    ? 'first paint'
+    : f.editor
+      ? 'editor (lazy)'
+      : f.analysisWorker
+        ? 'analysis worker'
+        : 'lazy',
 ])
 const firstPaint = files.filter((f) => f.firstPaint)
 const editor = files.filter((f) => f.editor)
+const analysisWorker = files.filter((f) => f.analysisWorker)
 const totals = [
   ['first paint total', '', kib(sum(firstPaint, 'raw')), kib(sum(firstPaint, 'gzip')), ''],
   ['editor total', '', kib(sum(editor, 'raw')), kib(sum(editor, 'gzip')), ''],
+  ['analysis worker', '', kib(sum(analysisWorker, 'raw')), kib(sum(analysisWorker, 'gzip')), ''],
   ['all JS + CSS', '', kib(sum(files, 'raw')), kib(sum(files, 'gzip')), ''],
 ]
 const header = ['file', 'type', 'raw KiB', 'gzip KiB', 'loads']
@@ -94,6 +104,7 @@ writeFileSync(
       totals: {
         firstPaint: { raw: sum(firstPaint, 'raw'), gzip: sum(firstPaint, 'gzip') },
         editor: { raw: sum(editor, 'raw'), gzip: sum(editor, 'gzip') },
+        analysisWorker: { raw: sum(analysisWorker, 'raw'), gzip: sum(analysisWorker, 'gzip') },
         all: { raw: sum(files, 'raw'), gzip: sum(files, 'gzip') },
       },
     },

@@ -6,8 +6,19 @@ export class EditorPane {
 
   readonly root = () => this.page.getByTestId('editor.root')
 
-  /** Waits until Monaco is mounted and the test hook is set (lazy: slow on a loaded machine). */
+  /** The light read-only view shown until Monaco loads. */
+  readonly preview = () => this.page.getByTestId('editor.preview')
+
+  /**
+   * Loads Monaco as a user does, by pointing at the editor pane (it is deferred until then, or
+   * until the page has been idle a while), and waits until it is mounted with the test hook set.
+   */
   async ready(): Promise<void> {
+    await this.page.evaluate(() =>
+      document
+        .querySelector('[data-testid="editor.preview"]')
+        ?.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true })),
+    )
     await expect(this.root().locator('.monaco-editor')).toBeVisible({ timeout: 30_000 })
     await this.page.waitForFunction(() => window.__editor !== undefined)
   }

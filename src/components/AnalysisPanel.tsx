@@ -38,7 +38,9 @@ function noticesFor(workload: Workload, diagnostics: Diagnostic[]): Diagnostic[]
 export function AnalysisPanel() {
   const current = usePlaygroundStore((s) => s.analysis)
   const { analysis, stale } = usePlaygroundStore(selectShownAnalysis)
-  const source = usePlaygroundStore((s) => s.source)
+  // The text the analysis describes (the worker may still be analysing newer text).
+  const source = usePlaygroundStore((s) => s.analysedSource ?? '')
+  const awaitingFirst = usePlaygroundStore((s) => s.analysedSource === null)
   const selected = usePlaygroundStore((s) => s.selectedContainer)
   const revealRange = usePlaygroundStore((s) => s.revealRange)
   const selectContainer = usePlaygroundStore((s) => s.selectContainer)
@@ -82,7 +84,7 @@ export function AnalysisPanel() {
         source={source}
         onReveal={revealRange}
       />
-      {source.trim() === '' ? (
+      {awaitingFirst ? null : source.trim() === '' ? (
         <div className={styles.empty} data-testid="panel.empty">
           <h2>Nothing to analyse yet</h2>
           <p>

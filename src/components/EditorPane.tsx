@@ -1,28 +1,50 @@
-import { lazy, Suspense } from 'react'
+import { useCallback, useEffect, useState, type ComponentType } from 'react'
 import { usePlaygroundStore } from '../store/store.ts'
+import { ManifestPreview } from './ManifestPreview.tsx'
 import styles from './EditorPane.module.css'
 
-// Monaco is ~1 MB gzipped: load it after the panel has painted, from this app's own files.
-const CodeEditor = lazy(() => import('../editor/code-editor.tsx'))
+/** With nobody reaching for it, the editor loads once the page has been quiet this long. */
+const IDLE_LOAD_AFTER_MS = 6000
 
-function EditorFallback() {
-  const source = usePlaygroundStore((s) => s.source)
-  return (
-    <div className={styles.fallback} data-testid="editor.loading">
-      <p>Loading editor…</p>
-      <pre>{source}</pre>
-    </div>
-  )
-}
+type Editor = ComponentType
 
-/** The left pane: the manifest editor, with its text shown read-only until Monaco arrives. */
+/**
+ * The left pane. The manifest shows at once in a light preview; Monaco (about 1 MB gzip, and a
+ * long task to evaluate) loads when the user reaches for it (pointer, focus, key, a finding
+ * clicked in the panel) or when the page has been idle a while, then takes over in one swap.
+ */
 export function EditorPane() {
+  const [wanted, setWanted] = useState(false)
+  const [CodeEditor, setCodeEditor] = useState<Editor | null>(null)
+  const reach = useCallback(() => setWanted(true), [])
+  // A finding clicked in the panel asks the editor to show it: that needs the editor.
+  const revealAsked = usePlaygroundStore((s) => s.revealRequest !== null)
+  const load = wanted || revealAsked
+
+  useEffect(() => {
+    const idle = (callback: () => void) =>
+      'requestIdleCallback' in window ? requestIdleCallback(callback) : setTimeout(callback)
+    const timer = setTimeout(() => idle(reach), IDLE_LOAD_AFTER_MS)
+    return () => clearTimeout(timer)
+  }, [reach])
+
+  useEffect(() => {
+    if (!load) return
+    let live = true
+    import('../editor/code-editor.tsx').then(
+      (module) => live && setCodeEditor(() => module.default),
+      // Offline before the chunk was cached, say: keep the preview; the next reach tries again.
+      () => live && setWanted(false),
+    )
+    return () => {
+      live = false
+    }
+  }, [load])
+
   return (
     <section className={styles.pane} aria-label="Manifest editor">
       <div className={styles.editor}>
-        <Suspense fallback={<EditorFallback />}>
-          <CodeEditor />
-        </Suspense>
+        {CodeEditor ? <CodeEditor /> : <ManifestPreview onReach={reach} loading={load} />}
       </div>
       {/* Monaco keeps Tab for indenting; WCAG 2.1.2 asks that the way out is told. The keys are
           monaco-editor's editor.action.toggleTabFocusMode (contrib/toggleTabFocusMode). */}

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react'
 import { capsHref } from '../lib/route.ts'
 import { AnalysisPanel } from './AnalysisPanel.tsx'
+import { AnalysisStatus } from './AnalysisStatus.tsx'
 import { AssumptionsBar } from './AssumptionsBar.tsx'
 import { EditorPane } from './EditorPane.tsx'
 import { ExamplesGallery } from './ExamplesGallery.tsx'
@@ -69,6 +70,7 @@ export function PlaygroundPage() {
           <h2 id="analysis-heading" className={styles.visuallyHidden}>
             Analysis
           </h2>
+          <AnalysisStatus />
           <AnalysisPanel />
         </section>
       </main>

@@ -58,9 +58,7 @@ export function analyze(
   } catch (error) {
     // A bug of ours must not take the page down: report it where the user can see it.
     return {
-      options: resolved,
-      workloads: [],
-      admission: simulateAdmission([], [], {}).summary,
+      ...emptyAnalysis(resolved),
       diagnostics: [
         {
           code: 'internal-error',
@@ -71,6 +69,16 @@ export function analyze(
         },
       ],
     }
+  }
+}
+
+/** An analysis that found nothing: what is shown before any text has been analysed. */
+export function emptyAnalysis(options: AnalysisOptions): Analysis {
+  return {
+    options,
+    workloads: [],
+    diagnostics: [],
+    admission: simulateAdmission([], [], {}).summary,
   }
 }
 
@@ -87,9 +95,7 @@ function analyzeUnsafe(
 ): Analysis {
   if (source.length > MAX_SOURCE_LENGTH) {
     return {
-      options,
-      workloads: [],
-      admission: simulateAdmission([], [], {}).summary,
+      ...emptyAnalysis(options),
       diagnostics: [
         {
           code: 'too-large',

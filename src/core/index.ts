@@ -4,7 +4,7 @@
  * Everything here is plain TypeScript with no UI, DOM or network dependency; no function throws
  * for any input, and every result is JSON-serialisable data.
  */
-export { analyze } from './analyze.ts'
+export { analyze, emptyAnalysis } from './analyze.ts'
 export { DEFAULT_OPTIONS, KERNEL_VERSION, resolveOptions } from './options.ts'
 export { applyEdits } from './yaml/edits/text-edits.ts'
 export {

@@ -1,11 +1,12 @@
-import { useEffect, useRef } from 'react'
+import { useLayoutEffect, useRef } from 'react'
 import { playgroundStore } from '../store/store.ts'
 import { resolveTheme } from '../store/preferences-slice.ts'
 import type { Range, Severity } from '../core/index.ts'
 import type { RevealRequest } from '../store/ui-slice.ts'
 import { analysisMarkers, type MarkerSpec } from './analysis-markers.ts'
 import { changedSpan } from './changed-span.ts'
-import { MODEL_URI, monaco } from './monaco-setup.ts'
+import { takeEditorHandoff, type EditorHandoff } from './editor-handoff.ts'
+import { EDITOR_THEMES, MODEL_URI, monaco } from './monaco-setup.ts'
 import { registerQuickFixes } from './quick-fixes.ts'
 
 /**
@@ -56,7 +57,27 @@ const darkQuery = () => window.matchMedia('(prefers-color-scheme: dark)')
 
 function editorTheme(): string {
   const theme = resolveTheme(playgroundStore.getState().theme, darkQuery().matches)
-  return theme === 'dark' ? 'vs-dark' : 'vs'
+  return EDITOR_THEMES[theme]
+}
+
+/** Takes over from the light preview: its scroll position, caret, focus and the keys typed. */
+function takeOver(editor: monaco.editor.IStandaloneCodeEditor, handoff: EditorHandoff) {
+  const model = editor.getModel()
+  if (!model) return
+  if (handoff.topLine > 0) editor.setScrollTop(editor.getTopForLineNumber(handoff.topLine + 1))
+  if (handoff.selection) {
+    const [anchor, focus] = handoff.selection.map((offset) => model.getPositionAt(offset))
+    if (anchor && focus) {
+      editor.setSelection(
+        new monaco.Selection(anchor.lineNumber, anchor.column, focus.lineNumber, focus.column),
+      )
+    }
+  }
+  for (const key of handoff.keys) {
+    if (typeof key === 'string') editor.trigger('keyboard', key, null)
+    else editor.trigger('keyboard', 'type', { text: key.type })
+  }
+  if (handoff.focused || handoff.keys.length > 0) editor.focus()
 }
 
 /**
@@ -66,7 +87,9 @@ function editorTheme(): string {
 export default function CodeEditor() {
   const host = useRef<HTMLDivElement>(null)
 
-  useEffect(() => {
+  // A layout effect: the editor is in place in the same frame the preview leaves, so no
+  // keystroke falls between the two.
+  useLayoutEffect(() => {
     const element = host.current
     if (!element) return
     const store = playgroundStore
@@ -82,6 +105,8 @@ export default function CodeEditor() {
       minimap: { enabled: false },
       scrollBeyondLastLine: false,
       fontSize: 13,
+      // The page's monospace font, as in the preview the editor replaces.
+      fontFamily: getComputedStyle(element).getPropertyValue('--mono').trim() || undefined,
       tabSize: 2,
       insertSpaces: true,
       ariaLabel: 'Kubernetes manifest (YAML)',
@@ -110,9 +135,9 @@ export default function CodeEditor() {
     }
 
     const showMarkers = () => {
-      const { source, analysis } = store.getState()
-      // Offsets only fit the text they were computed for; the next flush brings fresh ones.
-      if (source !== model.getValue()) return
+      const { analysedSource, analysis } = store.getState()
+      // Offsets only fit the text they were computed for; the next analysis brings fresh ones.
+      if (analysedSource !== model.getValue()) return
       monaco.editor.setModelMarkers(
         model,
         MARKER_OWNER,
@@ -176,6 +201,7 @@ export default function CodeEditor() {
     window.addEventListener('pagehide', onHide)
     document.addEventListener('visibilitychange', onHide)
 
+    takeOver(editor, takeEditorHandoff())
     showMarkers()
     // A finding clicked while the editor was still loading is honoured once it is here (reveal
     // requests are not persisted, so any request now was made on this page).

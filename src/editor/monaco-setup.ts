@@ -3,7 +3,26 @@
  * in the first-paint bundle. Everything is bundled locally: no CDN, no network.
  */
 import * as monaco from 'monaco-editor/editor'
-import 'monaco-editor/features/register.all'
+// Only the features the playground uses, not `features/register.all` (about 160 KB gzip less).
+import 'monaco-editor/features/bracketMatching/register'
+import 'monaco-editor/features/clipboard/register'
+import 'monaco-editor/features/codeAction/register'
+import 'monaco-editor/features/codicon/register'
+import 'monaco-editor/features/comment/register'
+import 'monaco-editor/features/contextmenu/register'
+import 'monaco-editor/features/diffEditor/register'
+import 'monaco-editor/features/find/register'
+import 'monaco-editor/features/folding/register'
+import 'monaco-editor/features/gotoError/register'
+import 'monaco-editor/features/hover/register'
+import 'monaco-editor/features/linesOperations/register'
+import 'monaco-editor/features/multicursor/register'
+import 'monaco-editor/features/snippet/register'
+import 'monaco-editor/features/suggest/register'
+// features/suggest/register adds only inline suggestions; this is the completion widget itself.
+import 'monaco-editor/editor/contrib/suggest/browser/suggestController'
+import 'monaco-editor/features/toggleTabFocusMode/register'
+import 'monaco-editor/features/wordOperations/register'
 import 'monaco-editor/languages/definitions/yaml/register'
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker'
 import { configureMonacoYaml, type JSONSchema } from 'monaco-yaml'
@@ -54,6 +73,8 @@ configureMonacoYaml(monaco, {
   validate: true,
   hover: true,
   completion: true,
+  // No formatting: the worker is built without prettier (vite.config.ts, no-prettier.ts).
+  format: { enable: false },
   // Offline by design: the schema for the workload kinds is bundled, never fetched.
   schemas: [
     {
@@ -62,6 +83,24 @@ configureMonacoYaml(monaco, {
       schema: workloadSchema as JSONSchema,
     },
   ],
+})
+
+/**
+ * Monaco's own themes, with the dimmed number of an empty last line given enough contrast (WCAG
+ * 1.4.3; its default colour fails the accessibility audit).
+ */
+export const EDITOR_THEMES = { light: 'playground-light', dark: 'playground-dark' } as const
+monaco.editor.defineTheme(EDITOR_THEMES.light, {
+  base: 'vs',
+  inherit: true,
+  rules: [],
+  colors: { 'editorLineNumber.dimmedForeground': '#5c6670' },
+})
+monaco.editor.defineTheme(EDITOR_THEMES.dark, {
+  base: 'vs-dark',
+  inherit: true,
+  rules: [],
+  colors: { 'editorLineNumber.dimmedForeground': '#9a9a9a' },
 })
 
 export { monaco }

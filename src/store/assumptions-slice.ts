@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand'
 import { DEFAULT_OPTIONS, type AnalysisOptions } from '../core/index.ts'
-import { deriveAnalysis } from './document-slice.ts'
+import type { RequestAnalysis } from './analysis-slice.ts'
 import type { PlaygroundState } from './store.ts'
 
 export interface AssumptionsSlice {
@@ -12,18 +12,18 @@ export interface AssumptionsSlice {
   resetAssumptions: () => void
 }
 
-export const createAssumptionsSlice: StateCreator<PlaygroundState, [], [], AssumptionsSlice> = (
-  set,
-) => ({
-  options: { ...DEFAULT_OPTIONS },
-  setAssumption: (key, value) =>
-    set((s) => {
-      const options = { ...s.options, [key]: value }
-      return { options, analysis: deriveAnalysis(s.source, options) }
-    }),
-  resetAssumptions: () =>
-    set((s) => {
-      const options = { ...DEFAULT_OPTIONS }
-      return { options, analysis: deriveAnalysis(s.source, options) }
-    }),
-})
+export const createAssumptionsSlice =
+  (requestAnalysis: RequestAnalysis): StateCreator<PlaygroundState, [], [], AssumptionsSlice> =>
+  (set) => ({
+    options: { ...DEFAULT_OPTIONS },
+    setAssumption: (key, value) =>
+      set((s) => {
+        const options = { ...s.options, [key]: value }
+        return { options, ...requestAnalysis(s.source, options) }
+      }),
+    resetAssumptions: () =>
+      set((s) => {
+        const options = { ...DEFAULT_OPTIONS }
+        return { options, ...requestAnalysis(s.source, options) }
+      }),
+  })

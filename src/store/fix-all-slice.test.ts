@@ -1,14 +1,18 @@
+import type { Analyser } from './analysis-slice.ts'
 import { describe, expect, it } from 'vitest'
 import { analyze, fixAll } from '../core/index.ts'
 import { lowestLevel, reaches } from './fix-all-slice.ts'
 import { createMemoryStorage, createPlaygroundStore } from './store.ts'
+
+/** The app's worker asks the core for fixes too; so does this stand-in. */
+const analyseWithFixes: Analyser = (source, options) => analyze(source, options, { fixes: true })
 
 const POD =
   'apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec:\n  containers:\n  - name: c\n    securityContext: {privileged: true}\n'
 
 describe('fix-all slice', () => {
   it('opens and closes a preview, taking pending keystrokes in first', () => {
-    const store = createPlaygroundStore(createMemoryStorage())
+    const store = createPlaygroundStore(createMemoryStorage(), analyseWithFixes)
     let flushed = 0
     store.getState().attachEditor(() => flushed++)
     store.getState().openFixAll({ level: 'restricted', workload: 0 })
@@ -19,7 +23,7 @@ describe('fix-all slice', () => {
   })
 
   it('applies the previewed text in one update, and only over the text it was made from', () => {
-    const store = createPlaygroundStore(createMemoryStorage())
+    const store = createPlaygroundStore(createMemoryStorage(), analyseWithFixes)
     store.getState().setSource(POD)
     const { text } = fixAll(POD, 'baseline')
     expect(store.getState().applyFixAll(POD + '# other\n', text)).toBe(false)

@@ -1,3 +1,4 @@
+import type { Analyser } from './analysis-slice.ts'
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { StateStorage } from 'zustand/middleware'
 import type { StoreApi } from 'zustand/vanilla'
@@ -6,6 +7,9 @@ import { PERSIST_KEY, PERSIST_VERSION } from './persisted-state.ts'
 import { STARTER_SOURCE } from './document-slice.ts'
 import { createShownAnalysisSelector, hasYamlError } from './last-good.ts'
 import { createMemoryStorage, createPlaygroundStore, type PlaygroundState } from './store.ts'
+
+/** The app's worker asks the core for fixes too; so does this stand-in. */
+const analyseWithFixes: Analyser = (source, options) => analyze(source, options, { fixes: true })
 
 const POD =
   'apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec:\n  containers: [{name: c, image: x}]\n'
@@ -20,12 +24,12 @@ function saved(): unknown {
 
 /** A fresh store reading what an earlier session left in storage. */
 function reopen(): StoreApi<PlaygroundState> {
-  return createPlaygroundStore(storage)
+  return createPlaygroundStore(storage, analyseWithFixes)
 }
 
 beforeEach(() => {
   storage = createMemoryStorage()
-  store = createPlaygroundStore(storage)
+  store = createPlaygroundStore(storage, analyseWithFixes)
 })
 
 describe('document slice', () => {

@@ -1,8 +1,16 @@
 import { useStore } from 'zustand'
 import { createJSONStorage, persist, type StateStorage } from 'zustand/middleware'
 import { createStore, type StoreApi } from 'zustand/vanilla'
+import { DEFAULT_OPTIONS } from '../core/index.ts'
+import {
+  createAnalysisScheduler,
+  initialAnalysisState,
+  type Analyser,
+  type AnalysisSlice,
+  type RequestAnalysis,
+} from './analysis-slice.ts'
 import { createAssumptionsSlice, type AssumptionsSlice } from './assumptions-slice.ts'
-import { createDocumentSlice, deriveAnalysis, type DocumentSlice } from './document-slice.ts'
+import { createDocumentSlice, settlePendingFix, type DocumentSlice } from './document-slice.ts'
 import { createFixAllSlice, type FixAllSlice } from './fix-all-slice.ts'
 import { createShownAnalysisSelector } from './last-good.ts'
 import {
@@ -14,8 +22,10 @@ import {
 } from './persisted-state.ts'
 import { createPreferencesSlice, type PreferencesSlice } from './preferences-slice.ts'
 import { createUiSlice, type UiSlice } from './ui-slice.ts'
+import { createWorkerAnalyser } from './worker-analyser.ts'
 
 export type PlaygroundState = DocumentSlice &
+  AnalysisSlice &
   AssumptionsSlice &
   UiSlice &
   PreferencesSlice &
@@ -55,18 +65,30 @@ function browserStorage(): StateStorage {
 
 /**
  * Creates the playground store from its slices, persisting only the text, the assumptions and
- * the reader's preferences (theme, explanation depth). What storage returns is validated field by field and re-analysed on load.
+ * the reader's preferences (theme, explanation depth). What storage returns is validated field by field and re-analysed on load. The
+ * analyser computes every analysis: the app's runs in a Web Worker, tests pass `analyze`.
  */
-export function createPlaygroundStore(storage: StateStorage): StoreApi<PlaygroundState> {
-  return createStore<PlaygroundState>()(
+export function createPlaygroundStore(
+  storage: StateStorage,
+  analyser: Analyser,
+): StoreApi<PlaygroundState> {
+  let requestAnalysis: RequestAnalysis = () => ({})
+  const store = createStore<PlaygroundState>()(
     persist(
-      (...a) => ({
-        ...createDocumentSlice(...a),
-        ...createAssumptionsSlice(...a),
-        ...createUiSlice(...a),
-        ...createPreferencesSlice(...a),
-        ...createFixAllSlice(...a),
-      }),
+      (...a) => {
+        const [set] = a
+        requestAnalysis = createAnalysisScheduler(analyser, set, (state) =>
+          settlePendingFix(state, requestAnalysis),
+        )
+        return {
+          ...createDocumentSlice(requestAnalysis)(...a),
+          ...initialAnalysisState(DEFAULT_OPTIONS),
+          ...createAssumptionsSlice(requestAnalysis)(...a),
+          ...createUiSlice(...a),
+          ...createPreferencesSlice(...a),
+          ...createFixAllSlice(...a),
+        }
+      },
       {
         name: PERSIST_KEY,
         version: PERSIST_VERSION,
@@ -79,17 +101,18 @@ export function createPlaygroundStore(storage: StateStorage): StoreApi<Playgroun
         }),
         // Older versions are read by the same field-by-field validation in `merge`.
         migrate: migratePersistedState,
-        merge: (persisted, current) => {
-          const restored = { ...current, ...readPersistedState(persisted) }
-          return { ...restored, analysis: deriveAnalysis(restored.source, restored.options) }
-        },
+        merge: (persisted, current) => ({ ...current, ...readPersistedState(persisted) }),
       },
     ),
   )
+  // The first analysis, of the restored (or starter) text.
+  const { source, options } = store.getState()
+  store.setState(requestAnalysis(source, options))
+  return store
 }
 
 /** The app's store instance, for code outside React (the editor adapter, edge subscriptions). */
-export const playgroundStore = createPlaygroundStore(browserStorage())
+export const playgroundStore = createPlaygroundStore(browserStorage(), createWorkerAnalyser())
 
 /** What the panel shows for the app's store: the analysis, or the last readable one, stale. */
 export const selectShownAnalysis = createShownAnalysisSelector()

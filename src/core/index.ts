@@ -35,7 +35,8 @@ export {
 export type { RuntimeEntry } from './capabilities/runtimes.ts'
 export { WORKLOAD_KINDS } from './workloads/extract-workloads.ts'
 export { NEWEST_RULES_VERSION, POLICY_VERSIONS, parsePolicyVersion } from './policy-version.ts'
-export { PSS_CHECK_INFO, PSS_PAGE, type PssCheckInfo } from './pss/check-info.ts'
+export { PSS_CHECK_INFO, type PssCheckInfo } from './pss/check-info.ts'
+export { PSS_PAGE } from './pss/docs-links.ts'
 export type {
   Advisory,
   Analysis,

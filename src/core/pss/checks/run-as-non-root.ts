@@ -5,11 +5,14 @@
 // Upstream: kubernetes/pod-security-admission policy/check_runAsNonRoot.go
 import type { Path } from '../../types.ts'
 import { booleanAt } from '../../util/json-access.ts'
-import { ALLOWED, forbidden } from '../check.ts'
-import type { CheckDefinition, CheckOutcome } from '../check.ts'
+import { ALLOWED, defineCheck, forbidden } from '../check.ts'
+import type { CheckFixInput, CheckOutcome, FixDraft } from '../check.ts'
 import { containersPhrase } from '../../util/go-format.ts'
 import { POD_SC_PATH } from '../../workloads/pod-view.ts'
 import type { PodView } from '../../workloads/pod-view.ts'
+import { targets, at } from '../fix-helpers.ts'
+import { setValue } from '../../yaml/edits/operations.ts'
+import { RESTRICTED_DOCS } from '../docs-links.ts'
 
 const REASON = 'runAsNonRoot != true'
 
@@ -54,11 +57,37 @@ function runAsNonRoot_1_35(pod: PodView): CheckOutcome {
   return pod.userNamespace ? ALLOWED : runAsNonRoot_1_0(pod)
 }
 
-export const runAsNonRoot: CheckDefinition = {
+// check_runAsNonRoot.go: explicit false anywhere fails; otherwise every container needs true at
+// its own level or the pod's. Explicit false values become true; containers that rely on the pod
+// get the pod-level field.
+function runAsNonRootFix(input: CheckFixInput): FixDraft {
+  const { view } = input
+  const podValue = booleanAt(view.podSc, 'runAsNonRoot')
+  const explicit = view.containers.filter((c) => booleanAt(c.sc, 'runAsNonRoot') === false)
+  const implicit = view.containers.some((c) => booleanAt(c.sc, 'runAsNonRoot') === undefined)
+  const setPod = podValue === false || (podValue !== true && implicit)
+  const paths: Path[] = [
+    ...(setPod ? [[...POD_SC_PATH, 'runAsNonRoot']] : []),
+    ...explicit.map((c) => [...c.scPath, 'runAsNonRoot']),
+  ]
+  return {
+    title: `Set runAsNonRoot: true on ${targets(view, paths)}`,
+    parts: paths.map((path) => setValue(input.ctx, at(input, path), true)),
+  }
+}
+
+export const runAsNonRoot = defineCheck({
   id: 'runAsNonRoot',
   level: 'restricted',
   revisions: [
     { minMinor: 0, run: runAsNonRoot_1_0 },
     { minMinor: 35, run: runAsNonRoot_1_35 },
   ],
-}
+  info: {
+    control: 'Running as Non-root',
+    why: 'Without a user namespace, UID 0 in a container is root on the node’s kernel; runAsNonRoot: true makes the kubelet refuse to start a container that would run as UID 0.',
+    fix: 'Set securityContext.runAsNonRoot: true on the pod (or on every container) and run the image as a non-zero UID.',
+    docs: RESTRICTED_DOCS,
+  },
+  fix: runAsNonRootFix,
+})

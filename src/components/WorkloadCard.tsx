@@ -4,6 +4,7 @@ import type { ContainerRef } from '../store/ui-slice.ts'
 import { Chip } from './Chip.tsx'
 import { ContainerCard } from './ContainerCard.tsx'
 import { POD_FIELDS } from '../core/index.ts'
+import { FixAllButtons } from './FixAllButtons.tsx'
 import { PodSecurityChecks } from './PodSecurityChecks.tsx'
 import { SettingsTable } from './SettingsTable.tsx'
 import styles from './WorkloadCard.module.css'
@@ -53,6 +54,7 @@ export function WorkloadCard({
             PSS: {level}
           </Chip>
         </span>
+        <FixAllButtons level={level} workload={index} />
       </header>
       <PodSecurityChecks
         podSecurity={workload.podSecurity}

@@ -7,6 +7,8 @@
 export { analyze } from './analyze.ts'
 export { DEFAULT_OPTIONS, KERNEL_VERSION, resolveOptions } from './options.ts'
 export { applyEdits } from './yaml/edits/text-edits.ts'
+export { defaultFixDecisions, fixAll } from './fixes/fix-all.ts'
+export type * from './fixes/fix-all-types.ts'
 export {
   CONTAINER_FIELDS,
   POD_FIELDS,

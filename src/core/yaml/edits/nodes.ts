@@ -31,6 +31,20 @@ export function isNullScalar(node: unknown): node is Node {
   return isScalar(node) && node.value === null && !node.anchor && !node.tag
 }
 
+/**
+ * An empty `{}` or `[]` (`capabilities: {}`, often what an earlier fix left). Filling it writes
+ * the style of the map around it, so a block map gets block entries back.
+ */
+export function isEmptyFlow(node: unknown): node is Node {
+  return (
+    (isMap(node) || isSeq(node)) &&
+    node.flow === true &&
+    node.items.length === 0 &&
+    !node.anchor &&
+    !node.tag
+  )
+}
+
 /** The collection at `path`, `'absent'` when the path ends early at a missing key, else undefined. */
 export function collectionAt(ctx: EditContext, path: Path): Collection | 'absent' | undefined {
   let node: unknown = ctx.doc.contents

@@ -22,6 +22,7 @@ import {
   hasMergeKey,
   insertLinesAfter,
   isNode,
+  isEmptyFlow,
   isNullScalar,
   itemEnd,
   keyName,
@@ -61,8 +62,10 @@ export function setValue(ctx: EditContext, path: Path, value: JsonValue): TextEd
       const nested = nest(rest, value)
       return nested === undefined ? undefined : insertEntry(ctx, node, step, nested)
     }
+    const objectValue = value !== null && typeof value === 'object'
     const fillsNull =
-      isNullScalar(pair.value) && (!last || (value !== null && typeof value === 'object'))
+      (isNullScalar(pair.value) && (!last || objectValue)) ||
+      (isEmptyFlow(pair.value) && (last ? objectValue : node.flow !== true))
     if (last && !fillsNull) return replaceScalar(ctx, pair.value, value)
     if (fillsNull) {
       const nested = nest(rest, value)
@@ -82,6 +85,11 @@ export function appendItem(ctx: EditContext, path: Path, value: JsonValue): Text
   if (found === 'absent') return setValue(ctx, path, [value])
   if (found === undefined || !isSeq(found)) return undefined
   const seq = found
+  // `drop: []` is filled in the style of its parent map (setValue knows it).
+  if (seq.flow === true && seq.items.length === 0) {
+    const filled = setValue(ctx, path, [value])
+    if (filled !== undefined) return filled
+  }
   const json = isJsonStyle(ctx)
   if (seq.flow === true) {
     const lastItem = seq.items.at(-1)

@@ -7,14 +7,14 @@
 export { analyze, emptyAnalysis } from './analyze.ts'
 export { DEFAULT_OPTIONS, KERNEL_VERSION, resolveOptions } from './options.ts'
 export { applyEdits } from './yaml/edits/text-edits.ts'
+export { defaultFixDecisions, fixAll } from './fixes/fix-all.ts'
+export type * from './fixes/fix-all-types.ts'
 export {
   CONTAINER_FIELDS,
   POD_FIELDS,
   SECURITY_FIELDS,
   securityField,
 } from './security-context/fields.ts'
-export { defaultFixDecisions, fixAll } from './fixes/fix-all.ts'
-export type * from './fixes/fix-all-types.ts'
 export type { FieldScope, SecurityField } from './security-context/fields.ts'
 export {
   CAPABILITIES,
@@ -45,7 +45,8 @@ export {
 export type { RuntimeEntry } from './capabilities/runtimes.ts'
 export { WORKLOAD_KINDS } from './workloads/extract-workloads.ts'
 export { NEWEST_RULES_VERSION, POLICY_VERSIONS, parsePolicyVersion } from './policy-version.ts'
-export { PSS_CHECK_INFO, PSS_PAGE, type PssCheckInfo } from './pss/check-info.ts'
+export { PSS_CHECK_INFO, type PssCheckInfo } from './pss/check-info.ts'
+export { PSS_PAGE } from './pss/docs-links.ts'
 export type {
   Advisory,
   Analysis,

@@ -7,6 +7,7 @@
  * edge (the editor adapter), never stored here.
  */
 import type { RUNTIMES } from './capabilities/runtimes.ts'
+import type { CheckId as RegisteredCheckId } from './pss/registry.ts'
 import type { SECURITY_FIELDS } from './security-context/fields.ts'
 import type { CONTAINER_LISTS } from './workloads/containers.ts'
 import type { POD_TEMPLATE_PATHS } from './workloads/extract-workloads.ts'
@@ -183,27 +184,8 @@ export type WorkloadKind = keyof typeof POD_TEMPLATE_PATHS
 
 export type PssLevel = 'privileged' | 'baseline' | 'restricted'
 
-/** The upstream Pod Security Admission check IDs. */
-export type CheckId =
-  | 'appArmorProfile'
-  | 'capabilities_baseline'
-  | 'hostNamespaces'
-  | 'hostPathVolumes'
-  | 'hostPorts'
-  | 'hostProbesAndHostLifecycle'
-  | 'privileged'
-  | 'procMount'
-  | 'seLinuxOptions'
-  | 'seccompProfile_baseline'
-  | 'sysctls'
-  | 'windowsHostProcess'
-  | 'allowPrivilegeEscalation'
-  | 'capabilities_restricted'
-  | 'procMount_restricted'
-  | 'restrictedVolumes'
-  | 'runAsNonRoot'
-  | 'runAsUser'
-  | 'seccompProfile_restricted'
+/** The upstream Pod Security Admission check IDs: the ids the check modules declare. */
+export type CheckId = RegisteredCheckId
 
 /** Replaces `range` of the analysed source with `insert` (an insertion when the range is empty). */
 export interface TextEdit {

@@ -7,7 +7,7 @@ import type { PodView } from '../workloads/pod-view.ts'
 import { activeChecks, runsAtLevel } from '../pss/registry.ts'
 import { rulesMinor } from '../policy-version.ts'
 import type { Analysis, AnalysisOptions, CheckId, Fix, TextEdit, Workload } from '../types.ts'
-import { DEFAULT_NON_ROOT_UID } from './check-fixes.ts'
+import { DEFAULT_NON_ROOT_UID } from '../pss/checks/run-as-non-root.ts'
 import {
   editSites,
   localhostSeccompEdit,

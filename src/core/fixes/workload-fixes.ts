@@ -5,8 +5,8 @@ import type { Advisory, Fix, Path, PodSecurity } from '../types.ts'
 import { containersPhrase } from '../util/go-format.ts'
 import { capabilityList, isMiscasedAll, type PodView } from '../workloads/pod-view.ts'
 import type { ParsedDocument } from '../yaml/parse-documents.ts'
-import { checkFixDraft } from './check-fixes.ts'
-import type { FixDraft } from './check-fixes.ts'
+import type { FixDraft } from '../pss/check.ts'
+import { checkById } from '../pss/registry.ts'
 import { createEditContext, memoComments } from '../yaml/edits/context.ts'
 import type { EditContext } from '../yaml/edits/context.ts'
 import { finishEdits, setValue } from '../yaml/edits/operations.ts'
@@ -45,7 +45,7 @@ export function withFixes(
       const outcome = failures.get(check.id)
       if (check.allowed || outcome === undefined) return check
       const fix = safely(() => {
-        const draft = checkFixDraft(check.id, {
+        const draft = checkById(check.id)?.fix?.({
           ctx,
           base: input.templatePath,
           view: input.view,

@@ -98,3 +98,28 @@ describe('PSS_CHECK_INFO', () => {
     }
   })
 })
+
+describe('the check registry', () => {
+  it('collects each check module once, with its facts, and overrides only registered baseline checks', () => {
+    const ids = ALL_CHECKS.map((check) => check.id)
+    expect(new Set(ids).size).toBe(ids.length)
+    expect(Object.keys(PSS_CHECK_INFO).sort()).toEqual([...ids].sort())
+    const baseline = new Set(ALL_CHECKS.filter((c) => c.level === 'baseline').map((c) => c.id))
+    for (const check of ALL_CHECKS) {
+      expect(PSS_CHECK_INFO[check.id].level, check.id).toBe(check.level)
+      for (const revision of check.revisions) {
+        for (const overridden of revision.overrides ?? []) {
+          expect(check.level, check.id).toBe('restricted')
+          expect(baseline.has(overridden as CheckId), `${check.id} overrides ${overridden}`).toBe(
+            true,
+          )
+        }
+      }
+    }
+  })
+
+  it('offers no fix only where one would need a guess at intent', () => {
+    const without = ALL_CHECKS.filter((check) => check.fix === undefined).map((c) => c.id)
+    expect(without.sort()).toEqual(['hostPathVolumes', 'restrictedVolumes', 'runAsUser'])
+  })
+})

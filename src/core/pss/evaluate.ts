@@ -8,7 +8,7 @@ import type {
   PssLevel,
   Range,
 } from '../types.ts'
-import type { CheckOutcome } from './check.ts'
+import type { CheckOutcome, FailedOutcome } from './check.ts'
 import { goQuote } from '../util/go-format.ts'
 import { podView, type PodView } from '../workloads/pod-view.ts'
 import { activeChecks, runsAtLevel } from './registry.ts'
@@ -57,9 +57,6 @@ function detailedMessage(failures: readonly CheckFailure[]): string {
     .map(({ reason, detail }) => (detail === '' ? reason : `${reason} (${detail})`))
     .join(', ')
 }
-
-/** A check that fails, with the outcome it returned (reason, detail and offending paths). */
-export type FailedOutcome = Extract<CheckOutcome, { allowed: false }>
 
 /**
  * The Pod Security result of one pod template together with the internal outcome it was made

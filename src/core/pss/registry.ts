@@ -1,6 +1,5 @@
 // The check registry: which revision of which check runs at a level and version, in upstream
 // order. Upstream: kubernetes/pod-security-admission policy/registry.go (populate, EvaluatePod).
-import type { CheckId } from '../types.ts'
 import type { CheckDefinition, CheckFn } from './check.ts'
 import { compareBytes } from '../util/go-format.ts'
 import { allowPrivilegeEscalation } from './checks/allow-privilege-escalation.ts'
@@ -25,7 +24,7 @@ import { windowsHostProcess } from './checks/windows-host-process.ts'
 
 const byId = (a: CheckDefinition, b: CheckDefinition) => compareBytes(a.id, b.id)
 
-const BASELINE_CHECKS: readonly CheckDefinition[] = [
+const BASELINE_CHECKS = [
   appArmorProfile,
   capabilitiesBaseline,
   hostNamespaces,
@@ -40,7 +39,7 @@ const BASELINE_CHECKS: readonly CheckDefinition[] = [
   windowsHostProcess,
 ].sort(byId)
 
-const RESTRICTED_CHECKS: readonly CheckDefinition[] = [
+const RESTRICTED_CHECKS = [
   allowPrivilegeEscalation,
   capabilitiesRestricted,
   procMountRestricted,
@@ -50,8 +49,19 @@ const RESTRICTED_CHECKS: readonly CheckDefinition[] = [
   seccompProfileRestricted,
 ].sort(byId)
 
-/** Every check: baseline IDs in byte order (`seLinuxOptions` before `seccomp…`), then restricted. */
-export const ALL_CHECKS: readonly CheckDefinition[] = [...BASELINE_CHECKS, ...RESTRICTED_CHECKS]
+/**
+ * Every check: baseline IDs in byte order (`seLinuxOptions` before `seccomp…`), then restricted.
+ * Adding a check means one module under checks/ and one entry above.
+ */
+export const ALL_CHECKS = [...BASELINE_CHECKS, ...RESTRICTED_CHECKS]
+
+/** The upstream Pod Security Admission check IDs, as the check modules declare them. */
+export type CheckId = (typeof ALL_CHECKS)[number]['id']
+
+/** The check with this id. */
+export function checkById(id: CheckId): CheckDefinition | undefined {
+  return ALL_CHECKS.find((check) => check.id === id)
+}
 
 export interface ActiveCheck {
   id: CheckId

@@ -5,8 +5,8 @@
 // Upstream: kubernetes/pod-security-admission policy/check_appArmorProfile.go
 import type { Path } from '../../types.ts'
 import { recordAt, stringAt } from '../../util/json-access.ts'
-import { ALLOWED, forbidden } from '../check.ts'
-import type { CheckDefinition, CheckOutcome } from '../check.ts'
+import { ALLOWED, defineCheck, forbidden } from '../check.ts'
+import type { CheckFixInput, CheckOutcome, FixDraft } from '../check.ts'
 import {
   compareBytes,
   containersPhrase,
@@ -17,6 +17,8 @@ import {
 } from '../../util/go-format.ts'
 import { POD_SC_PATH } from '../../workloads/pod-view.ts'
 import type { PodView } from '../../workloads/pod-view.ts'
+import { targets, capitalize, at } from '../fix-helpers.ts'
+import { setValue } from '../../yaml/edits/operations.ts'
 
 const ANNOTATION_PREFIX = 'container.apparmor.security.beta.kubernetes.io/'
 
@@ -73,8 +75,38 @@ function appArmorProfile_1_0(pod: PodView): CheckOutcome {
   )
 }
 
-export const appArmorProfile: CheckDefinition = {
+// check_appArmorProfile.go: field types become RuntimeDefault, annotation values runtime/default.
+function appArmorFix(input: CheckFixInput): FixDraft {
+  const paths = input.outcome.paths
+  const fields = paths.filter((path) => path[0] === 'spec')
+  const annotations = paths.filter((path) => path[0] === 'metadata')
+  const actions = [
+    ...(fields.length > 0
+      ? [`Set appArmorProfile type RuntimeDefault on ${targets(input.view, fields)}`]
+      : []),
+    ...(annotations.length > 0 ? ['set the AppArmor annotations to runtime/default'] : []),
+  ]
+  return {
+    title: capitalize(actions.join(' and ')),
+    parts: paths.map((path) =>
+      setValue(
+        input.ctx,
+        at(input, path),
+        path[0] === 'spec' ? 'RuntimeDefault' : 'runtime/default',
+      ),
+    ),
+  }
+}
+
+export const appArmorProfile = defineCheck({
   id: 'appArmorProfile',
   level: 'baseline',
   revisions: [{ minMinor: 0, run: appArmorProfile_1_0 }],
-}
+  info: {
+    control: 'AppArmor',
+    why: 'An Unconfined AppArmor profile removes the runtime’s default profile, which blocks actions such as mounting file systems and writing to sensitive files under /proc and /sys.',
+    fix: 'Use appArmorProfile.type RuntimeDefault or Localhost, or leave it unset.',
+    docs: 'https://kubernetes.io/docs/tutorials/security/apparmor/',
+  },
+  fix: appArmorFix,
+})

@@ -4,12 +4,13 @@
 // https://kubernetes.io/docs/concepts/security/pod-security-standards/
 // Upstream: kubernetes/pod-security-admission policy/check_capabilities_baseline.go
 import type { Path } from '../../types.ts'
-import { ALLOWED, forbidden } from '../check.ts'
-import type { CheckDefinition, CheckOutcome } from '../check.ts'
+import { ALLOWED, defineCheck, forbidden } from '../check.ts'
+import type { CheckOutcome } from '../check.ts'
 import { containersPhrase, joinQuote, sortedDistinct } from '../../util/go-format.ts'
 import { capabilityList } from '../../workloads/pod-view.ts'
 import type { PodView } from '../../workloads/pod-view.ts'
-import { capPrefixNote } from './capability-lists.ts'
+import { capPrefixNote, capabilitiesFix } from './capability-lists.ts'
+import { CAPABILITIES_DOCS } from '../docs-links.ts'
 
 const DEFAULT_CAPABILITIES: ReadonlySet<string> = new Set([
   'AUDIT_WRITE',
@@ -49,8 +50,15 @@ function capabilitiesBaseline_1_0(pod: PodView): CheckOutcome {
   )
 }
 
-export const capabilitiesBaseline: CheckDefinition = {
+export const capabilitiesBaseline = defineCheck({
   id: 'capabilities_baseline',
   level: 'baseline',
   revisions: [{ minMinor: 0, run: capabilitiesBaseline_1_0 }],
-}
+  info: {
+    control: 'Capabilities',
+    why: 'Capabilities outside the baseline list (Docker’s defaults minus NET_RAW), such as SYS_ADMIN, SYS_PTRACE or NET_RAW, give kernel powers that are common ways out of a container.',
+    fix: 'Add only capabilities from the baseline list (such as NET_BIND_SERVICE), spelled exactly, without a CAP_ prefix.',
+    docs: CAPABILITIES_DOCS,
+  },
+  fix: (input) => capabilitiesFix(input, 'baseline'),
+})

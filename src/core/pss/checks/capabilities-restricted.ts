@@ -4,12 +4,13 @@
 // https://kubernetes.io/docs/concepts/security/pod-security-standards/
 // Upstream: kubernetes/pod-security-admission policy/check_capabilities_restricted.go
 import type { Path } from '../../types.ts'
-import { ALLOWED, forbidden } from '../check.ts'
-import type { CheckDefinition, CheckOutcome } from '../check.ts'
+import { ALLOWED, defineCheck, forbidden } from '../check.ts'
+import type { CheckOutcome } from '../check.ts'
 import { containersPhrase, joinQuote, sortedDistinct } from '../../util/go-format.ts'
 import { capabilityList, isMiscasedAll } from '../../workloads/pod-view.ts'
 import type { PodView } from '../../workloads/pod-view.ts'
-import { capPrefixNote, MISCASED_ALL_NOTE } from './capability-lists.ts'
+import { capPrefixNote, MISCASED_ALL_NOTE, capabilitiesFix } from './capability-lists.ts'
+import { CAPABILITIES_DOCS } from '../docs-links.ts'
 
 function capabilitiesRestricted_1_22(pod: PodView): CheckOutcome {
   const missingDropAll: string[] = []
@@ -65,11 +66,18 @@ function capabilitiesRestricted_1_25(pod: PodView): CheckOutcome {
   return pod.windows ? ALLOWED : capabilitiesRestricted_1_22(pod)
 }
 
-export const capabilitiesRestricted: CheckDefinition = {
+export const capabilitiesRestricted = defineCheck({
   id: 'capabilities_restricted',
   level: 'restricted',
   revisions: [
     { minMinor: 22, run: capabilitiesRestricted_1_22, overrides: ['capabilities_baseline'] },
     { minMinor: 25, run: capabilitiesRestricted_1_25, overrides: ['capabilities_baseline'] },
   ],
-}
+  info: {
+    control: 'Capabilities',
+    why: 'Even the runtime’s default capabilities, such as DAC_OVERRIDE and SETUID, let root in the container bypass file permissions and switch users; most programs need none of them.',
+    fix: 'Set securityContext.capabilities.drop: [ALL] on every container; add back only NET_BIND_SERVICE if needed.',
+    docs: CAPABILITIES_DOCS,
+  },
+  fix: (input) => capabilitiesFix(input, 'restricted'),
+})

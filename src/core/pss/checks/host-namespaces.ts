@@ -3,9 +3,12 @@
 // https://kubernetes.io/docs/concepts/security/pod-security-standards/
 // Upstream: kubernetes/pod-security-admission policy/check_hostNamespaces.go
 import type { Path } from '../../types.ts'
-import { ALLOWED, forbidden } from '../check.ts'
-import type { CheckDefinition, CheckOutcome } from '../check.ts'
+import { ALLOWED, defineCheck, forbidden } from '../check.ts'
+import type { CheckFixInput, CheckOutcome, FixDraft } from '../check.ts'
 import type { PodView } from '../../workloads/pod-view.ts'
+import { setValue } from '../../yaml/edits/operations.ts'
+import { at } from '../fix-helpers.ts'
+import { BASELINE_DOCS } from '../docs-links.ts'
 
 function hostNamespaces_1_0(pod: PodView): CheckOutcome {
   const fields = (['hostNetwork', 'hostPID', 'hostIPC'] as const).filter((field) => pod[field])
@@ -17,8 +20,23 @@ function hostNamespaces_1_0(pod: PodView): CheckOutcome {
   )
 }
 
-export const hostNamespaces: CheckDefinition = {
+function hostNamespacesFix(input: CheckFixInput): FixDraft {
+  const fields = input.outcome.paths.map((path) => String(path.at(-1)))
+  return {
+    title: `Set ${fields.map((field) => `${field}: false`).join(', ')}`,
+    parts: input.outcome.paths.map((path) => setValue(input.ctx, at(input, path), false)),
+  }
+}
+
+export const hostNamespaces = defineCheck({
   id: 'hostNamespaces',
   level: 'baseline',
   revisions: [{ minMinor: 0, run: hostNamespaces_1_0 }],
-}
+  info: {
+    control: 'Host Namespaces',
+    why: 'Sharing the node’s network, process or IPC namespace lets the pod see and reach the node’s network interfaces, every process on the node, or its shared memory.',
+    fix: 'Remove spec.hostNetwork, spec.hostPID and spec.hostIPC, or set them to false.',
+    docs: BASELINE_DOCS,
+  },
+  fix: hostNamespacesFix,
+})

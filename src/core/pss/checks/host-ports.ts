@@ -4,11 +4,13 @@
 // Upstream: kubernetes/pod-security-admission policy/check_hostPorts.go
 import type { Path } from '../../types.ts'
 import { arrayAt } from '../../util/json-access.ts'
-import { ALLOWED, forbidden } from '../check.ts'
-import type { CheckDefinition, CheckOutcome } from '../check.ts'
+import { ALLOWED, defineCheck, forbidden } from '../check.ts'
+import type { CheckFixInput, CheckOutcome, FixDraft } from '../check.ts'
 import { containersPhrase, pluralize, sortedDistinct } from '../../util/go-format.ts'
 import { int32At } from '../../workloads/pod-view.ts'
 import type { PodView } from '../../workloads/pod-view.ts'
+import { targets, removeKeys } from '../fix-helpers.ts'
+import { BASELINE_DOCS } from '../docs-links.ts'
 
 function hostPorts_1_0(pod: PodView): CheckOutcome {
   const badContainers: string[] = []
@@ -35,8 +37,22 @@ function hostPorts_1_0(pod: PodView): CheckOutcome {
   )
 }
 
-export const hostPorts: CheckDefinition = {
+function hostPortsFix(input: CheckFixInput): FixDraft {
+  return {
+    title: `Remove hostPort from ${targets(input.view, input.outcome.paths)}`,
+    parts: removeKeys(input),
+  }
+}
+
+export const hostPorts = defineCheck({
   id: 'hostPorts',
   level: 'baseline',
   revisions: [{ minMinor: 0, run: hostPorts_1_0 }],
-}
+  info: {
+    control: 'Host Ports',
+    why: 'A hostPort publishes the container on the node’s own IP address, so anything that can reach the node can reach it, and NetworkPolicy may not cover that path.',
+    fix: 'Remove ports[*].hostPort (or set it to 0) and expose the pod through a Service.',
+    docs: BASELINE_DOCS,
+  },
+  fix: hostPortsFix,
+})

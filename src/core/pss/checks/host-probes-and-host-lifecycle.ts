@@ -5,10 +5,12 @@
 // Upstream: kubernetes/pod-security-admission policy/check_hostProbesAndhostLifecycle.go
 import type { Path } from '../../types.ts'
 import { recordAt, stringAt } from '../../util/json-access.ts'
-import { ALLOWED, forbidden } from '../check.ts'
-import type { CheckDefinition, CheckOutcome } from '../check.ts'
+import { ALLOWED, defineCheck, forbidden } from '../check.ts'
+import type { CheckFixInput, CheckOutcome, FixDraft } from '../check.ts'
 import { joinQuote, pluralize, sortedDistinct } from '../../util/go-format.ts'
 import type { PodView } from '../../workloads/pod-view.ts'
+import { targets, removeKeys } from '../fix-helpers.ts'
+import { BASELINE_DOCS } from '../docs-links.ts'
 
 const HANDLERS: readonly (readonly string[])[] = [
   ['livenessProbe'],
@@ -46,8 +48,22 @@ function hostProbesAndHostLifecycle_1_34(pod: PodView): CheckOutcome {
   )
 }
 
-export const hostProbesAndHostLifecycle: CheckDefinition = {
+function hostProbesFix(input: CheckFixInput): FixDraft {
+  return {
+    title: `Remove the probe and lifecycle host from ${targets(input.view, input.outcome.paths)}`,
+    parts: removeKeys(input),
+  }
+}
+
+export const hostProbesAndHostLifecycle = defineCheck({
   id: 'hostProbesAndHostLifecycle',
   level: 'baseline',
   revisions: [{ minMinor: 34, run: hostProbesAndHostLifecycle_1_34 }],
-}
+  info: {
+    control: 'Host Probes / Lifecycle Hooks',
+    why: 'The kubelet sends probe and lifecycle-hook requests from the node, so a host field lets the pod aim those requests at any address the node can reach.',
+    fix: 'Remove host from httpGet and tcpSocket in probes and lifecycle hooks; they then go to the pod’s own IP.',
+    docs: BASELINE_DOCS,
+  },
+  fix: hostProbesFix,
+})

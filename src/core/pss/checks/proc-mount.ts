@@ -4,10 +4,12 @@
 // https://kubernetes.io/docs/concepts/security/pod-security-standards/
 // Upstream: kubernetes/pod-security-admission policy/check_procMount_baseline.go
 import { stringAt } from '../../util/json-access.ts'
-import { ALLOWED, forbidden } from '../check.ts'
-import type { CheckDefinition, CheckOutcome } from '../check.ts'
+import { ALLOWED, defineCheck, forbidden } from '../check.ts'
+import type { CheckOutcome } from '../check.ts'
 import { containersPhrase, joinQuote, sortedDistinct } from '../../util/go-format.ts'
 import type { PodView } from '../../workloads/pod-view.ts'
+import { BASELINE_DOCS } from '../docs-links.ts'
+import { setAll } from '../fix-helpers.ts'
 
 /** The v1.0 rule, shared with procMount_restricted. */
 export function procMount_1_0(pod: PodView): CheckOutcome {
@@ -27,11 +29,18 @@ function procMount_1_35_baseline(pod: PodView): CheckOutcome {
   return pod.userNamespace ? ALLOWED : procMount_1_0(pod)
 }
 
-export const procMount: CheckDefinition = {
+export const procMount = defineCheck({
   id: 'procMount',
   level: 'baseline',
   revisions: [
     { minMinor: 0, run: procMount_1_0 },
     { minMinor: 35, run: procMount_1_35_baseline },
   ],
-}
+  info: {
+    control: '/proc Mount Type',
+    why: 'An Unmasked /proc removes the masks and read-only mounts the runtime puts over sensitive /proc entries, exposing kernel information and settings to the container.',
+    fix: 'Remove securityContext.procMount or set it to Default.',
+    docs: BASELINE_DOCS,
+  },
+  fix: (input) => setAll(input, 'Default', 'Set procMount: Default'),
+})

@@ -3,10 +3,11 @@
 // secret. A volume without any source is defaulted to emptyDir by the API server (see pod-view).
 // https://kubernetes.io/docs/concepts/security/pod-security-standards/
 // Upstream: kubernetes/pod-security-admission policy/check_restrictedVolumes.go
-import { ALLOWED, forbidden } from '../check.ts'
-import type { CheckDefinition, CheckOutcome } from '../check.ts'
+import { ALLOWED, defineCheck, forbidden } from '../check.ts'
+import type { CheckOutcome } from '../check.ts'
 import { joinQuote, pluralize, sortedDistinct } from '../../util/go-format.ts'
 import type { PodView } from '../../workloads/pod-view.ts'
+import { RESTRICTED_DOCS } from '../docs-links.ts'
 
 const ALLOWED_SOURCES: readonly string[] = [
   'configMap',
@@ -58,8 +59,14 @@ function restrictedVolumes_1_0(pod: PodView): CheckOutcome {
   )
 }
 
-export const restrictedVolumes: CheckDefinition = {
+export const restrictedVolumes = defineCheck({
   id: 'restrictedVolumes',
   level: 'restricted',
   revisions: [{ minMinor: 0, run: restrictedVolumes_1_0, overrides: ['hostPathVolumes'] }],
-}
+  info: {
+    control: 'Volume Types',
+    why: 'Inline volume types such as nfs, iscsi or gitRepo make the node mount or fetch storage on the pod’s behalf; restricted allows only core types and storage provisioned through claims or CSI.',
+    fix: 'Use only configMap, csi, downwardAPI, emptyDir, ephemeral, image, persistentVolumeClaim, projected or secret volumes.',
+    docs: RESTRICTED_DOCS,
+  },
+})

@@ -4,11 +4,12 @@
 // https://kubernetes.io/docs/concepts/security/pod-security-standards/
 // Upstream: kubernetes/pod-security-admission policy/check_runAsUser.go
 import type { Path } from '../../types.ts'
-import { ALLOWED, forbidden } from '../check.ts'
-import type { CheckDefinition, CheckOutcome } from '../check.ts'
+import { ALLOWED, defineCheck, forbidden } from '../check.ts'
+import type { CheckOutcome } from '../check.ts'
 import { containersPhrase } from '../../util/go-format.ts'
 import { int64At, POD_SC_PATH } from '../../workloads/pod-view.ts'
 import type { PodView } from '../../workloads/pod-view.ts'
+import { RESTRICTED_DOCS } from '../docs-links.ts'
 
 function runAsUser_1_23(pod: PodView): CheckOutcome {
   const setters: string[] = []
@@ -31,11 +32,17 @@ function runAsUser_1_35(pod: PodView): CheckOutcome {
   return pod.userNamespace ? ALLOWED : runAsUser_1_23(pod)
 }
 
-export const runAsUser: CheckDefinition = {
+export const runAsUser = defineCheck({
   id: 'runAsUser',
   level: 'restricted',
   revisions: [
     { minMinor: 23, run: runAsUser_1_23 },
     { minMinor: 35, run: runAsUser_1_35 },
   ],
-}
+  info: {
+    control: 'Running as Non-root user',
+    why: 'runAsUser: 0 explicitly runs the container as root, which without a user namespace is root on the node’s kernel too.',
+    fix: 'Remove runAsUser: 0, or set a non-zero UID such as 1000, at pod and container level.',
+    docs: RESTRICTED_DOCS,
+  },
+})

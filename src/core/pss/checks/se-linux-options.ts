@@ -6,11 +6,13 @@
 import type { Path } from '../../types.ts'
 import { recordAt, stringAt } from '../../util/json-access.ts'
 import type { JsonRecord } from '../../util/json-access.ts'
-import { ALLOWED, forbidden } from '../check.ts'
-import type { CheckDefinition, CheckFn, CheckOutcome } from '../check.ts'
+import { ALLOWED, defineCheck, forbidden } from '../check.ts'
+import type { CheckFixInput, CheckFn, CheckOutcome, FixDraft } from '../check.ts'
 import { containersPhrase, joinQuote, pluralize, sortedDistinct } from '../../util/go-format.ts'
 import { POD_SC_PATH } from '../../workloads/pod-view.ts'
 import type { PodView } from '../../workloads/pod-view.ts'
+import { targets, removeKeys } from '../fix-helpers.ts'
+import { SECURITY_CONTEXT } from '../docs-links.ts'
 
 const ALLOWED_TYPES_1_0 = ['', 'container_t', 'container_init_t', 'container_kvm_t']
 const ALLOWED_TYPES_1_31 = [...ALLOWED_TYPES_1_0, 'container_engine_t']
@@ -67,11 +69,28 @@ function seLinuxOptions(allowedTypes: ReadonlySet<string>): CheckFn {
   }
 }
 
-export const seLinuxOptionsCheck: CheckDefinition = {
+// check_seLinuxOptions.go: user and role must be empty and type one of the container types;
+// removing the forbidden keys leaves the runtime's defaults.
+function seLinuxOptionsFix(input: CheckFixInput): FixDraft {
+  const keys = sortedDistinct(input.outcome.paths.map((path) => String(path.at(-1))))
+  return {
+    title: `Remove seLinuxOptions ${keys.join(', ')} from ${targets(input.view, input.outcome.paths)}`,
+    parts: removeKeys(input),
+  }
+}
+
+export const seLinuxOptionsCheck = defineCheck({
   id: 'seLinuxOptions',
   level: 'baseline',
   revisions: [
     { minMinor: 0, run: seLinuxOptions(new Set(ALLOWED_TYPES_1_0)) },
     { minMinor: 31, run: seLinuxOptions(new Set(ALLOWED_TYPES_1_31)) },
   ],
-}
+  info: {
+    control: 'SELinux',
+    why: 'A custom SELinux type, user or role can move the container out of the confined container domain that keeps it away from the node’s files and processes.',
+    fix: 'Do not set seLinuxOptions.user or .role; leave .type unset or use an allowed container type such as container_t.',
+    docs: `${SECURITY_CONTEXT}#assign-selinux-labels-to-a-container`,
+  },
+  fix: seLinuxOptionsFix,
+})

@@ -7,8 +7,8 @@
 // Upstream: kubernetes/pod-security-admission policy/check_seccompProfile_baseline.go
 import type { Path } from '../../types.ts'
 import { recordAt, stringAt } from '../../util/json-access.ts'
-import { ALLOWED, forbidden } from '../check.ts'
-import type { CheckDefinition, CheckOutcome } from '../check.ts'
+import { ALLOWED, defineCheck, forbidden } from '../check.ts'
+import type { CheckFixInput, CheckOutcome, FixDraft } from '../check.ts'
 import {
   containersPhrase,
   goQuote,
@@ -18,6 +18,9 @@ import {
 } from '../../util/go-format.ts'
 import { POD_SC_PATH } from '../../workloads/pod-view.ts'
 import type { PodView } from '../../workloads/pod-view.ts'
+import { setValue } from '../../yaml/edits/operations.ts'
+import { at, targets } from '../fix-helpers.ts'
+import { SECCOMP_DOCS } from '../docs-links.ts'
 
 const ANNOTATION_POD = 'seccomp.security.alpha.kubernetes.io/pod'
 const ANNOTATION_CONTAINER_PREFIX = 'container.seccomp.security.alpha.kubernetes.io/'
@@ -94,11 +97,40 @@ function seccompProfileBaseline_1_19(pod: PodView): CheckOutcome {
   return forbidden('seccompProfile', explicitSeccompDetail(setters, types), paths)
 }
 
-export const seccompProfileBaseline: CheckDefinition = {
+// check_seccompProfile_baseline.go / _restricted.go (v1.19+ field rules): invalid types become
+// RuntimeDefault; for restricted, containers without a profile are covered by a pod-level one.
+export function seccompFix(input: CheckFixInput, restricted: boolean): FixDraft | undefined {
+  if (input.minor < 19) return undefined
+  const { view } = input
+  const explicit = explicitSeccompViolations(view)
+  const paths: Path[] = [...explicit.paths]
+  const parts = explicit.paths.map((path) => setValue(input.ctx, at(input, path), 'RuntimeDefault'))
+  const podProfile = recordAt(view.podSc, 'seccompProfile')
+  const uncovered = view.containers.filter((c) => recordAt(c.sc, 'seccompProfile') === undefined)
+  if (restricted && podProfile === undefined && uncovered.length > 0) {
+    paths.push([...POD_SC_PATH, 'seccompProfile'])
+    parts.push(
+      setValue(input.ctx, at(input, [...POD_SC_PATH, 'seccompProfile']), {
+        type: 'RuntimeDefault',
+      }),
+    )
+  }
+  if (parts.length === 0) return undefined
+  return { title: `Set seccompProfile type RuntimeDefault on ${targets(view, paths)}`, parts }
+}
+
+export const seccompProfileBaseline = defineCheck({
   id: 'seccompProfile_baseline',
   level: 'baseline',
   revisions: [
     { minMinor: 0, run: seccompProfileBaseline_1_0 },
     { minMinor: 19, run: seccompProfileBaseline_1_19 },
   ],
-}
+  info: {
+    control: 'Seccomp',
+    why: 'An Unconfined seccomp profile lets the container make every system call, including rarely needed ones that many kernel exploits start from.',
+    fix: 'Use seccompProfile.type RuntimeDefault or Localhost, or leave it unset.',
+    docs: SECCOMP_DOCS,
+  },
+  fix: (input) => seccompFix(input, false),
+})

@@ -5,15 +5,17 @@
 // Upstream: kubernetes/pod-security-admission policy/check_seccompProfile_restricted.go
 import type { Path } from '../../types.ts'
 import { recordAt, stringAt } from '../../util/json-access.ts'
-import { ALLOWED, forbidden } from '../check.ts'
-import type { CheckDefinition, CheckOutcome } from '../check.ts'
+import { ALLOWED, defineCheck, forbidden } from '../check.ts'
+import type { CheckOutcome } from '../check.ts'
 import { containersPhrase } from '../../util/go-format.ts'
 import type { PodView } from '../../workloads/pod-view.ts'
 import {
   explicitSeccompDetail,
   explicitSeccompViolations,
   validSeccompType,
+  seccompFix,
 } from './seccomp-profile-baseline.ts'
+import { SECCOMP_DOCS } from '../docs-links.ts'
 
 function seccompProfileRestricted_1_19(pod: PodView): CheckOutcome {
   const explicit = explicitSeccompViolations(pod)
@@ -41,11 +43,18 @@ function seccompProfileRestricted_1_25(pod: PodView): CheckOutcome {
   return pod.windows ? ALLOWED : seccompProfileRestricted_1_19(pod)
 }
 
-export const seccompProfileRestricted: CheckDefinition = {
+export const seccompProfileRestricted = defineCheck({
   id: 'seccompProfile_restricted',
   level: 'restricted',
   revisions: [
     { minMinor: 19, run: seccompProfileRestricted_1_19, overrides: ['seccompProfile_baseline'] },
     { minMinor: 25, run: seccompProfileRestricted_1_25, overrides: ['seccompProfile_baseline'] },
   ],
-}
+  info: {
+    control: 'Seccomp',
+    why: 'With no seccomp profile set, a container runs Unconfined (unless the kubelet enables seccompDefault) and can make every system call.',
+    fix: 'Set securityContext.seccompProfile.type: RuntimeDefault on the pod (or on every container).',
+    docs: SECCOMP_DOCS,
+  },
+  fix: (input) => seccompFix(input, true),
+})

@@ -8,10 +8,13 @@
 // Upstream: kubernetes/pod-security-admission policy/check_sysctls.go
 import type { Path } from '../../types.ts'
 import { arrayAt, isRecord, stringAt } from '../../util/json-access.ts'
-import { ALLOWED, forbidden } from '../check.ts'
-import type { CheckDefinition, CheckFn, CheckOutcome } from '../check.ts'
+import { ALLOWED, defineCheck, forbidden } from '../check.ts'
+import type { CheckFixInput, CheckFn, CheckOutcome, FixDraft } from '../check.ts'
 import { POD_SC_PATH } from '../../workloads/pod-view.ts'
 import type { PodView } from '../../workloads/pod-view.ts'
+import { removeEntries } from '../../yaml/edits/operations.ts'
+import { at } from '../fix-helpers.ts'
+import { joinQuote } from '../../util/go-format.ts'
 
 const ALLOWED_1_0 = [
   'kernel.shm_rmid_forced',
@@ -53,7 +56,24 @@ function sysctls(allowed: ReadonlySet<string>): CheckFn {
   }
 }
 
-export const sysctlsCheck: CheckDefinition = {
+function sysctlsFix(input: CheckFixInput): FixDraft {
+  const { view, outcome } = input
+  const indexes = outcome.paths.map((path) => Number(path.at(-2)))
+  const items = arrayAt(view.podSc, 'sysctls') ?? []
+  const names = indexes.map((index) => {
+    const item = items[index]
+    return isRecord(item) ? item.name : undefined
+  })
+  const total = items.length
+  const edits =
+    indexes.length === total
+      ? removeEntries(input.ctx, at(input, POD_SC_PATH), ['sysctls'])
+      : removeEntries(input.ctx, at(input, [...POD_SC_PATH, 'sysctls']), indexes)
+  const labels = names.map((name) => (typeof name === 'string' ? name : '(unnamed)'))
+  return { title: `Remove the forbidden sysctls ${joinQuote(labels)}`, parts: [edits] }
+}
+
+export const sysctlsCheck = defineCheck({
   id: 'sysctls',
   level: 'baseline',
   revisions: [
@@ -63,4 +83,11 @@ export const sysctlsCheck: CheckDefinition = {
     { minMinor: 32, run: sysctls(new Set(ALLOWED_1_32)) },
     { minMinor: 37, run: sysctls(new Set(ALLOWED_1_37)) },
   ],
-}
+  info: {
+    control: 'Sysctls',
+    why: 'Sysctls outside the safe, namespaced list can change kernel settings for the whole node or weaken security mechanisms for other pods.',
+    fix: 'Keep only the safe sysctls in spec.securityContext.sysctls; tune the node itself through node configuration.',
+    docs: 'https://kubernetes.io/docs/tasks/administer-cluster/sysctl-cluster/',
+  },
+  fix: sysctlsFix,
+})

@@ -4,11 +4,12 @@
 // Upstream: kubernetes/pod-security-admission policy/check_windowsHostProcess.go
 import type { Path } from '../../types.ts'
 import { booleanAt, recordAt } from '../../util/json-access.ts'
-import { ALLOWED, forbidden } from '../check.ts'
-import type { CheckDefinition, CheckOutcome } from '../check.ts'
+import { ALLOWED, defineCheck, forbidden } from '../check.ts'
+import type { CheckOutcome } from '../check.ts'
 import { containersPhrase } from '../../util/go-format.ts'
 import { POD_SC_PATH } from '../../workloads/pod-view.ts'
 import type { PodView } from '../../workloads/pod-view.ts'
+import { setAll } from '../fix-helpers.ts'
 
 function hostProcess(securityContext: unknown): boolean {
   return booleanAt(recordAt(securityContext, 'windowsOptions'), 'hostProcess') === true
@@ -34,8 +35,15 @@ function windowsHostProcess_1_0(pod: PodView): CheckOutcome {
   )
 }
 
-export const windowsHostProcess: CheckDefinition = {
+export const windowsHostProcess = defineCheck({
   id: 'windowsHostProcess',
   level: 'baseline',
   revisions: [{ minMinor: 0, run: windowsHostProcess_1_0 }],
-}
+  info: {
+    control: 'HostProcess',
+    why: 'A HostProcess container runs as a process on the Windows node itself, outside container isolation, with access to the node’s files, network and processes.',
+    fix: 'Remove windowsOptions.hostProcess, or set it to false, in the pod and container securityContext.',
+    docs: 'https://kubernetes.io/docs/tasks/configure-pod-container/create-hostprocess-pod/',
+  },
+  fix: (input) => setAll(input, false, 'Set windowsOptions.hostProcess: false'),
+})

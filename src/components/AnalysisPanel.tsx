@@ -1,7 +1,10 @@
+import { lowestLevel } from '../store/fix-all-slice.ts'
 import { selectApiRejects } from '../store/selectors.ts'
 import { usePlaygroundStore } from '../store/store.ts'
 import { AdvisoriesList } from './AdvisoriesList.tsx'
 import { DiagnosticsList } from './DiagnosticsList.tsx'
+import { FixAllButtons } from './FixAllButtons.tsx'
+import { FixAllDialog } from './FixAllDialog.tsx'
 import { NamespaceCards } from './NamespaceCards.tsx'
 import { WorkloadCard } from './WorkloadCard.tsx'
 import styles from './AnalysisPanel.module.css'
@@ -48,6 +51,7 @@ export function AnalysisPanel() {
             {containers === 1 ? 'container' : 'containers'} · runtime {analysis.options.runtime},
             kernel {analysis.options.kernel}
           </p>
+          {workloads.length > 1 && <FixAllButtons level={lowestLevel(workloads)} />}
           <NamespaceCards admission={analysis.admission} onReveal={revealRange} />
           {workloads.map((w, i) => (
             <WorkloadCard
@@ -65,6 +69,7 @@ export function AnalysisPanel() {
         </>
       )}
       <AdvisoriesList workloads={workloads} onReveal={revealRange} onFix={applyFix} />
+      <FixAllDialog />
     </div>
   )
 }

@@ -1,4 +1,3 @@
-import { readdirSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { checkPodAtLevel } from '../pss/evaluate.ts'
 import { POLICY_VERSIONS } from '../pss/version.ts'
@@ -7,14 +6,17 @@ import { parseDocuments } from '../yaml/parse-documents.ts'
 import { podEvaluator } from './evaluator.ts'
 import { withPodDefaults } from './pod-defaults.ts'
 
-const CORPUS = new URL('../testdata/corpus/', import.meta.url)
+const corpus = import.meta.glob<string>('../testdata/corpus/*.yaml', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+})
 
 describe('podEvaluator', () => {
   it('answers exactly as checkPodAtLevel at every level and version, on the real-world corpus', () => {
-    const files = readdirSync(CORPUS).filter((f) => f.endsWith('.yaml'))
     let compared = 0
-    for (const file of files) {
-      const { documents } = parseDocuments(readFileSync(new URL(file, CORPUS), 'utf8'))
+    for (const text of Object.values(corpus)) {
+      const { documents } = parseDocuments(text)
       for (const { pod } of extractWorkloads(documents).workloads) {
         for (const subject of [pod, withPodDefaults(pod)]) {
           const evaluate = podEvaluator(subject)

@@ -3,8 +3,6 @@
 // then audit, then warn only when allowed; fully privileged namespaces short-circuit),
 // ValidatePodController (templates: warn and audit only, never enforce), EvaluatePod (messages
 // and audit annotations), ValidateNamespace (invalid labels refuse the Namespace).
-import { checkPodAtLevel, type LevelEvaluation } from '../pss/evaluate.ts'
-import { rulesMinor } from '../policy-version.ts'
 import { goQuote } from '../util/go-format.ts'
 import type { PodTemplateInput, Range, WorkloadKind } from '../types.ts'
 import {
@@ -20,7 +18,8 @@ import {
 import type { NamespaceDocument } from './namespaces.ts'
 import { withPodDefaults } from './pod-defaults.ts'
 import { formatLevelVersion, fullyPrivileged, LABEL_PREFIX, policyToEvaluate } from './policy.ts'
-import { suggestEnforce, type Evaluate } from './suggest.ts'
+import { podEvaluator, type Evaluate } from './evaluator.ts'
+import { suggestEnforce } from './suggest.ts'
 import type {
   AdmissionSummary,
   LabelError,
@@ -72,8 +71,10 @@ export function simulateAdmission<S extends AdmissionSubject>(
   const evaluated = subjects.map((subject) => {
     // Pod requests (a bare Pod, the Pods a controller creates) are defaulted first; a
     // controller's own request carries the template as written.
-    const evaluate = cachedEvaluate(withPodDefaults(subject.pod))
-    const evaluateTemplate = subject.kind === 'Pod' ? evaluate : cachedEvaluate(subject.pod)
+    const defaulted = withPodDefaults(subject.pod)
+    const evaluate = podEvaluator(defaulted)
+    const evaluateTemplate =
+      subject.kind === 'Pod' || defaulted === subject.pod ? evaluate : podEvaluator(subject.pod)
     const resolved = resolvePolicy(subject, namespaceDocuments, assumedLabels)
     const admission = admitWorkload(subject, resolved, evaluateTemplate, evaluate, {
       printedWarnings,
@@ -106,20 +107,6 @@ function resolvePolicy(
   return document
     ? { name, source: 'document', document, policy, errors }
     : { name, source: 'assumption', policy, errors }
-}
-
-/** Memoised `checkPodAtLevel` for one pod: versions with the same rules share a result. */
-function cachedEvaluate(pod: PodTemplateInput): Evaluate {
-  const cache = new Map<string, LevelEvaluation>()
-  return ({ level, version }) => {
-    const key = `${level}:${rulesMinor(version)}`
-    let result = cache.get(key)
-    if (result === undefined) {
-      result = checkPodAtLevel(pod, level, version)
-      cache.set(key, result)
-    }
-    return result
-  }
 }
 
 function admitWorkload(

@@ -1,12 +1,9 @@
 // The reverse question: which enforce label admits every workload, as strictly as possible.
-import type { LevelEvaluation } from '../pss/evaluate.ts'
 import { ALL_CHECKS } from '../pss/registry.ts'
 import type { PolicyVersion } from '../types.ts'
 import { levelLabel, versionLabel } from './policy.ts'
+import type { Evaluate } from './evaluator.ts'
 import type { EnforceSuggestion, LevelVersion } from './types.ts'
-
-/** Evaluates one workload's pod at a level and version. */
-export type Evaluate = (policy: LevelVersion) => LevelEvaluation
 
 /**
  * The versions worth trying, newest rules first: `latest`, then for each older rule set the

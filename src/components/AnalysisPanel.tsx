@@ -1,10 +1,13 @@
 import type { Diagnostic, Workload } from '../core/index.ts'
 import { useVerdictInTab } from '../hooks/useVerdictInTab.ts'
+import { lowestLevel } from '../store/fix-all-slice.ts'
 import { lineOfOffset, selectApiRejects } from '../store/selectors.ts'
 import { workloadKeys } from '../store/stable-workloads.ts'
 import { selectShownAnalysis, usePlaygroundStore } from '../store/store.ts'
 import { AdvisoriesList } from './AdvisoriesList.tsx'
 import { DiagnosticsList } from './DiagnosticsList.tsx'
+import { FixAllButtons } from './FixAllButtons.tsx'
+import { FixAllDialog } from './FixAllDialog.tsx'
 import { StaleNotice } from './StaleNotice.tsx'
 import { VerdictBar } from './VerdictBar.tsx'
 import { verdictOf } from './verdict.ts'
@@ -102,6 +105,7 @@ export function AnalysisPanel() {
           inert={stale}
           data-testid={stale ? 'panel.stale' : undefined}
         >
+          {workloads.length > 1 && <FixAllButtons level={lowestLevel(workloads)} />}
           {workloads.map((w, i) => (
             <WorkloadCard
               key={keys[i]}
@@ -120,6 +124,7 @@ export function AnalysisPanel() {
           <AdvisoriesList workloads={workloads} onReveal={revealRange} onFix={applyFix} />
         </div>
       )}
+      <FixAllDialog />
     </div>
   )
 }

@@ -4,6 +4,7 @@ import { useSeenOnce } from '../hooks/useSeenOnce.ts'
 import { CardNotices } from './CardNotices.tsx'
 import { Chip } from './Chip.tsx'
 import { ContainerCard } from './ContainerCard.tsx'
+import { FixAllButtons } from './FixAllButtons.tsx'
 import { POD_FIELDS } from './field-help.ts'
 import { findingsOf } from './findings.ts'
 import { PodSecurityChecks } from './PodSecurityChecks.tsx'
@@ -73,6 +74,7 @@ function WorkloadCardView({
             {level}
           </Chip>
         </span>
+        <FixAllButtons level={level} workload={index} />
       </header>
       <CardNotices notices={notices} onReveal={onReveal} />
       {seen ? (

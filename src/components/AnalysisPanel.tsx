@@ -11,6 +11,7 @@ import { FixAllDialog } from './FixAllDialog.tsx'
 import { StaleNotice } from './StaleNotice.tsx'
 import { VerdictBar } from './VerdictBar.tsx'
 import { verdictOf } from './verdict.ts'
+import { NamespaceCards } from './NamespaceCards.tsx'
 import { WorkloadCard } from './WorkloadCard.tsx'
 import styles from './AnalysisPanel.module.css'
 
@@ -106,6 +107,7 @@ export function AnalysisPanel() {
           data-testid={stale ? 'panel.stale' : undefined}
         >
           {workloads.length > 1 && <FixAllButtons level={lowestLevel(workloads)} />}
+          <NamespaceCards admission={analysis.admission} onReveal={revealRange} />
           {workloads.map((w, i) => (
             <WorkloadCard
               key={keys[i]}

@@ -26,6 +26,8 @@ export function describeAssumption(key: keyof AnalysisOptions, options: Analysis
       return `kernel ${options.kernel}`
     case 'kubernetesVersion':
       return `Pod Security ${options.kubernetesVersion}`
+    case 'namespaceLabels':
+      return 'the namespace Pod Security labels'
   }
 }
 

@@ -8,6 +8,7 @@ import {
 } from '../core/index.ts'
 import { usePlaygroundStore } from '../store/store.ts'
 import { assumptionControlId } from './AssumptionLink.tsx'
+import { NamespacePolicyControl } from './NamespacePolicyControl.tsx'
 import styles from './AssumptionsBar.module.css'
 
 // Docker reaches Kubernetes only through the cri-dockerd shim; say so where it is picked.
@@ -218,6 +219,7 @@ export function AssumptionsBar() {
           )}
         </span>
       </div>
+      <NamespacePolicyControl />
       <button
         type="button"
         className={styles.reset}

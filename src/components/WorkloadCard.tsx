@@ -1,6 +1,7 @@
 import { memo, useRef } from 'react'
 import type { AnalysisOptions, Diagnostic, Range, Workload } from '../core/index.ts'
 import { useSeenOnce } from '../hooks/useSeenOnce.ts'
+import { AdmissionLine } from './AdmissionLine.tsx'
 import { CardNotices } from './CardNotices.tsx'
 import { Chip } from './Chip.tsx'
 import { ContainerCard } from './ContainerCard.tsx'
@@ -76,6 +77,7 @@ function WorkloadCardView({
         </span>
         <FixAllButtons level={level} workload={index} />
       </header>
+      <AdmissionLine workload={workload} />
       <CardNotices notices={notices} onReveal={onReveal} />
       {seen ? (
         <>

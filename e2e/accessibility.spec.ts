@@ -34,6 +34,9 @@ const STATUS = [
   'NoNewPrivs:\t0',
 ].join('\n')
 
+// A full axe pass takes seconds, far more on a loaded machine; each test runs two or three.
+test.describe.configure({ timeout: 180_000 })
+
 /**
  * Runs axe over everything but Monaco's own DOM (its internals are not ours to fix) and asserts no
  * violations, printing each one readably when there are some. Beyond WCAG 2.0 A/AA this also runs
@@ -93,10 +96,9 @@ for (const theme of ['Light', 'Dark'] as const) {
     await expectNoViolations(page, `examples gallery (${mode})`)
   })
 
-  test(`the capability decoder has no axe violations (${mode})`, async ({ page }) => {
-    // The decoder has no theme toggle; with the default "Auto" theme the OS scheme decides.
-    await page.emulateMedia({ colorScheme: mode })
+  test(`the capability decoder has no axe violations (${mode})`, async ({ page, toolbar }) => {
     await page.goto('./#/caps/a80425fb')
+    await toolbar.setTheme(theme)
     await expect(page.locator('html')).toHaveAttribute('data-theme', mode)
     await expect(page.getByTestId('capsh-mask')).toBeVisible()
     await expectNoViolations(page, `decoder deep link (${mode})`)
@@ -104,6 +106,14 @@ for (const theme of ['Light', 'Dark'] as const) {
     await page.getByLabel(/Hex mask, a CapEff: line/).fill(STATUS)
     await expect(page.getByTestId('hex-CapAmb')).toBeVisible()
     await expectNoViolations(page, `decoder with a /proc status (${mode})`)
+
+    // Bits the kernel lacks, set and clear, with the notice about them.
+    await page.getByLabel('Node kernel').selectOption({ label: 'Linux 3.16–5.7 · 37' })
+    await page.getByLabel(/Hex mask, a CapEff: line/).fill('ALL, BPF, 0x')
+    await expect(page.getByRole('alert')).toContainText('"0x"')
+    await page.getByLabel(/Hex mask, a CapEff: line/).fill('ALL, BPF')
+    await expect(page.getByRole('note').filter({ hasText: 'has no CAP_BPF' })).toBeVisible()
+    await expectNoViolations(page, `decoder with bits the kernel lacks (${mode})`)
   })
 }
 

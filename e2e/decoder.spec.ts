@@ -136,12 +136,119 @@ test.describe('capability decoder', () => {
     await expect(page.getByRole('list', { name: /^Missing/ }).getByRole('listitem')).toHaveText([
       'CAP_SYS_ADMIN',
     ])
+    await page.getByLabel('Second mask').fill('NET_BIND_SERVICE, SYS_ADMIN')
+    await expect(page.getByRole('list', { name: /^Added/ }).getByRole('listitem')).toHaveCount(13)
     await page.getByLabel('Second mask').fill('nope')
-    await expect(page.getByRole('alert').filter({ hasText: 'not a hex number' })).toBeVisible()
+    await expect(
+      page.getByRole('alert').filter({ hasText: 'neither a hex mask nor a capability name' }),
+    ).toBeVisible()
   })
 
+  test('one field reads all five input shapes', async ({ page }) => {
+    await page.goto('./#/caps/')
+    for (const [text, form, hex] of [
+      ['0xA80425FB', 'a hex mask', '00000000a80425fb'],
+      ['CapEff:\t00000000000005fb', '/proc/<pid>/status lines', '00000000000005fb'],
+      [STATUS, '/proc/<pid>/status lines (5 sets)', '00000000a80425fb'],
+      [CAPSH_DEFAULT, 'capsh --decode output', '00000000a80425fb'],
+      ['capsh --decode=400', 'capsh --decode output', '0000000000000400'],
+      ['cap_chown,cap_kill', 'capability names', '0000000000000021'],
+      ['CHOWN KILL', 'capability names', '0000000000000021'],
+      ['ALL', 'capability names', '000001ffffffffff'],
+    ] as const) {
+      await input(page).fill(text)
+      await expect(page.getByTestId('read-as'), text).toHaveText(`Read as ${form}.`)
+      await expect(page.getByTestId('shown-hex'), text).toHaveText(hex)
+      await expect(input(page)).toHaveValue(text)
+    }
+  })
+
+  test('the kernel picker decides what ALL is and marks capabilities it lacks', async ({
+    page,
+  }) => {
+    await page.goto('./#/caps/ALL')
+    await expect(page.getByTestId('shown-hex')).toHaveText('000001ffffffffff')
+    await page.getByLabel('Node kernel').selectOption({ label: 'Linux 3.16–5.7 · 37' })
+    await expect(page.getByTestId('shown-hex')).toHaveText('0000003fffffffff')
+    await expect(bit(page, 38)).toHaveAttribute('data-state', 'newer')
+    await expect(bit(page, 37)).not.toHaveAttribute('data-state', 'newer')
+    await input(page).fill('ALL, BPF')
+    await expect(page.getByRole('note').filter({ hasText: 'has no CAP_BPF' })).toBeVisible()
+  })
+
+  test('the grid reads like the hex: bit 63 first, a digit under every four bits', async ({
+    page,
+  }) => {
+    await page.goto('./#/caps/a80425fb')
+    const bits = page.locator('[data-bit]')
+    await expect(bits).toHaveCount(64)
+    await expect(bits.first()).toHaveAttribute('data-bit', '63')
+    await expect(bits.last()).toHaveAttribute('data-bit', '0')
+    await expect(page.locator('[data-nibble]')).toHaveText('00000000a80425fb'.split(''))
+    // Set and clear differ in text too, not only in colour.
+    await expect(bit(page, 0)).toContainText('1')
+    await expect(bit(page, 2)).toContainText('0')
+    // The bit grid comes before the decoded cards.
+    const gridTop = await bits.first().evaluate((el) => el.getBoundingClientRect().top)
+    const cardTop = await page
+      .getByTestId('hex-mask')
+      .evaluate((el) => el.getBoundingClientRect().top)
+    expect(gridTop).toBeLessThan(cardTop)
+  })
+
+  test('arrow keys move between bits as the grid looks', async ({ page }) => {
+    await page.goto('./#/caps/')
+    await bit(page, 0).focus()
+    await page.keyboard.press('ArrowLeft')
+    await expect(bit(page, 1)).toBeFocused()
+    await page.keyboard.press('ArrowUp')
+    await expect(bit(page, 9)).toBeFocused()
+    await page.keyboard.press('Space')
+    await expect(page.getByTestId('shown-hex')).toHaveText('0000000000000200')
+    await page.keyboard.press('Home')
+    await expect(bit(page, 63)).toBeFocused()
+  })
+
+  test('toggling a bit keeps the form typed: names stay names, capsh stays capsh', async ({
+    page,
+  }) => {
+    await page.goto('./#/caps/')
+    await input(page).fill('cap_chown')
+    await bit(page, 5).click()
+    await expect(input(page)).toHaveValue('CHOWN, KILL')
+    await input(page).fill('0x0000000000000001=cap_chown')
+    await bit(page, 5).click()
+    await expect(input(page)).toHaveValue('0x0000000000000021=cap_chown,cap_kill')
+  })
+
+  test('the theme toggle works on the decoder', async ({ page }) => {
+    await page.goto('./#/caps/a80425fb')
+    const themes = page.getByRole('group', { name: 'Colour theme' })
+    await themes.getByRole('button', { name: 'Dark' }).click()
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
+    await themes.getByRole('button', { name: 'Light' }).click()
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'light')
+  })
+
+  for (const width of [320, 390, 768]) {
+    test(`nothing is wider than the screen at ${width} px`, async ({ page }) => {
+      await page.setViewportSize({ width, height: 800 })
+      for (const text of [STATUS, 'ALL', CAPSH_DEFAULT, 'ffffffffffffffff']) {
+        await page.goto(`./#/caps/${encodeURIComponent(text)}`)
+        await expect(page.getByTestId('shown-hex')).toBeVisible()
+        const [scrollWidth, innerWidth] = await page.evaluate(() => [
+          document.documentElement.scrollWidth,
+          window.innerWidth,
+        ])
+        expect(scrollWidth, text).toBeLessThanOrEqual(innerWidth)
+      }
+    })
+  }
+
   for (const [what, text, message] of [
-    ['not hex', 'xyz', /not a hex number/],
+    ['neither hex nor a name', 'xyz', /neither a hex mask nor a capability name/],
+    ['an unknown name in a list', 'CHOWN, NOPE', /Unknown capability name: "NOPE"/],
+    ['capsh output cut short', '0x00000000a80425fb=cap_chown', /was the line cut short/],
     ['wider than 64 bits', '1ffffffffffffffff', /at most 16/],
     ['status text without Cap lines', 'Name:\tsleep\nPid:\t1', /No CapInh/],
   ] as const) {

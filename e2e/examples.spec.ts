@@ -49,7 +49,7 @@ test('the gallery works from the keyboard: focus moves in, Escape closes, a pick
 }) => {
   await page.goto('/')
   await editor.ready()
-  const examples = page.getByRole('button', { name: 'Examples' })
+  const examples = page.getByRole('button', { name: 'Examples', exact: true })
   await examples.focus()
   await page.keyboard.press('Enter')
   const gallery = page.getByTestId('examples.gallery')
@@ -63,4 +63,43 @@ test('the gallery works from the keyboard: focus moves in, Escape closes, a pick
   await page.keyboard.press('Enter')
   await expect(editor.root().locator('.monaco-editor')).toHaveClass(/focused/)
   expect(await editor.text()).not.toBe('')
+})
+
+test('the gallery groups examples by topic, each with its level badge', async ({
+  page,
+  panel,
+  toolbar,
+}) => {
+  await page.goto('/')
+  await toolbar.openExamples()
+  const gallery = page.getByTestId('examples.gallery')
+  await expect(gallery.getByRole('heading')).toHaveText([
+    'Capabilities',
+    'Users',
+    'Privilege escalation',
+    'Seccomp',
+    'AppArmor',
+    'Host namespaces',
+    'Volumes',
+    'Resources',
+    'All together',
+    'Real-world manifests',
+    'Workload kinds',
+  ])
+  // Every example shows its level in words.
+  for (const button of await toolbar.exampleButtons().all()) {
+    const level = await button.getAttribute('data-level')
+    expect(['privileged', 'baseline', 'restricted']).toContain(level)
+    await expect(button).toContainText(level ?? '')
+  }
+  // The badge is what the panel says once the example is loaded.
+  const privileged = gallery
+    .getByRole('region', { name: 'Privilege escalation' })
+    .getByRole('button', { name: /Privileged container/ })
+  await expect(privileged).toHaveAttribute('data-level', 'privileged')
+  await privileged.click()
+  await expect(panel.workloads().first().getByTestId('panel.level')).toHaveAttribute(
+    'data-level',
+    'privileged',
+  )
 })

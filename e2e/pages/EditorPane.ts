@@ -6,9 +6,9 @@ export class EditorPane {
 
   readonly root = () => this.page.getByTestId('editor.root')
 
-  /** Waits until Monaco is mounted and the test hook is set. */
+  /** Waits until Monaco is mounted and the test hook is set (lazy: slow on a loaded machine). */
   async ready(): Promise<void> {
-    await expect(this.root().locator('.monaco-editor')).toBeVisible()
+    await expect(this.root().locator('.monaco-editor')).toBeVisible({ timeout: 30_000 })
     await this.page.waitForFunction(() => window.__editor !== undefined)
   }
 

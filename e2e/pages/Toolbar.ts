@@ -18,7 +18,7 @@ export class Toolbar {
   }
 
   async openExamples(): Promise<void> {
-    const button = this.page.getByRole('button', { name: 'Examples' })
+    const button = this.page.getByRole('button', { name: 'Examples', exact: true })
     if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click()
   }
 

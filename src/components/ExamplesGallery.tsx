@@ -1,13 +1,22 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
+import type { PssLevel } from '../core/index.ts'
 import { usePlaygroundStore } from '../store/store.ts'
+import { Chip } from './Chip.tsx'
 import styles from './ExamplesGallery.module.css'
 
-/** One entry of `public/examples/index.json`. */
+/**
+ * One entry of `public/examples/index.json`. `level` is what the analysis gives the whole file at
+ * `latest` (its least secure workload); src/core/examples.test.ts fails if it ever is not.
+ */
 export interface ExampleEntry {
   title: string
   file: string
+  topic: string
+  level: PssLevel
   description: string
 }
+
+const LEVELS: readonly string[] = ['privileged', 'baseline', 'restricted'] satisfies PssLevel[]
 
 function isEntry(value: unknown): value is ExampleEntry {
   if (typeof value !== 'object' || value === null) return false
@@ -16,8 +25,18 @@ function isEntry(value: unknown): value is ExampleEntry {
     typeof v.title === 'string' &&
     typeof v.file === 'string' &&
     /^[a-z0-9-]+\.yaml$/.test(v.file) &&
+    typeof v.topic === 'string' &&
+    typeof v.level === 'string' &&
+    LEVELS.includes(v.level) &&
     typeof v.description === 'string'
   )
+}
+
+/** Entries grouped by topic, topics in the order index.json first names them. */
+function byTopic(entries: readonly ExampleEntry[]): Array<[string, ExampleEntry[]]> {
+  const groups = new Map<string, ExampleEntry[]>()
+  for (const entry of entries) groups.set(entry.topic, [...(groups.get(entry.topic) ?? []), entry])
+  return [...groups]
 }
 
 // The examples are the app's own static files, fetched from the same origin only when the
@@ -34,7 +53,10 @@ async function fetchIndex(): Promise<ExampleEntry[]> {
 type IndexState =
   { status: 'loading' } | { status: 'ready'; entries: ExampleEntry[] } | { status: 'failed' }
 
-/** A list of starter manifests; one click replaces the editor text with the chosen one. */
+/**
+ * Starter manifests grouped by topic, each with the Pod Security level it reaches; one click
+ * replaces the editor text with the chosen one.
+ */
 export function ExamplesGallery({
   onDone,
   onCancel,
@@ -47,7 +69,8 @@ export function ExamplesGallery({
   const current = usePlaygroundStore((s) => s.example)
   const loadExample = usePlaygroundStore((s) => s.loadExample)
   const revealRange = usePlaygroundStore((s) => s.revealRange)
-  const list = useRef<HTMLUListElement>(null)
+  const list = useRef<HTMLDivElement>(null)
+  const id = useId()
 
   // Opening the gallery moves keyboard focus into it, to the first example.
   useEffect(() => {
@@ -92,22 +115,42 @@ export function ExamplesGallery({
       {index.status === 'failed' && <p role="alert">The example list could not be loaded.</p>}
       {error && <p role="alert">{error}</p>}
       {index.status === 'ready' && (
-        <ul className={styles.list} ref={list}>
-          {index.entries.map((e) => (
-            <li key={e.file}>
-              <button
-                type="button"
-                className={styles.item}
-                aria-current={current === e.file ? 'true' : undefined}
-                data-file={e.file}
-                onClick={() => void open(e)}
-              >
-                <strong>{e.title}</strong>
-                <span>{e.description}</span>
-              </button>
-            </li>
+        <p className={styles.legend}>
+          Each badge is the highest Pod Security Standards level the example meets (latest).
+        </p>
+      )}
+      {index.status === 'ready' && (
+        <div className={styles.topics} ref={list}>
+          {byTopic(index.entries).map(([topic, entries], i) => (
+            <section key={topic} className={styles.topic} aria-labelledby={`${id}-${i}`}>
+              <h2 id={`${id}-${i}`} className={styles.topicTitle}>
+                {topic}
+              </h2>
+              <ul className={styles.list}>
+                {entries.map((e) => (
+                  <li key={e.file}>
+                    <button
+                      type="button"
+                      className={styles.item}
+                      aria-current={current === e.file ? 'true' : undefined}
+                      data-file={e.file}
+                      data-level={e.level}
+                      onClick={() => void open(e)}
+                    >
+                      <span className={styles.itemHead}>
+                        <strong>{e.title}</strong>
+                        <Chip tone={e.level} title="Highest Pod Security level it meets">
+                          {e.level}
+                        </Chip>
+                      </span>
+                      <span className={styles.description}>{e.description}</span>
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </section>
           ))}
-        </ul>
+        </div>
       )}
     </section>
   )

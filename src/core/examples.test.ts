@@ -1,6 +1,6 @@
 // The example gallery (public/examples) teaches by showing: each file must analyse cleanly, and
-// what index.json says about it must be what the analysis shows. Expected levels are written out
-// below rather than read from the descriptions.
+// what index.json says about it must be what the analysis shows. The gallery shows the level
+// index.json declares; this test is what keeps that declaration true.
 import { describe, expect, it } from 'vitest'
 import { analyze } from './analyze.ts'
 import type {
@@ -28,8 +28,13 @@ const INDEX_TEXT = Object.values(
 interface Entry {
   title: string
   file: string
+  topic: string
+  level: PssLevel
   description: string
 }
+
+const LEVELS: readonly PssLevel[] = ['privileged', 'baseline', 'restricted']
+const isLevel = (value: unknown): value is PssLevel => LEVELS.includes(value as PssLevel)
 
 function parseIndex(text: string | undefined): Entry[] {
   const data: unknown = JSON.parse(text ?? 'null')
@@ -39,46 +44,37 @@ function parseIndex(text: string | undefined): Entry[] {
     if (
       typeof entry.title !== 'string' ||
       typeof entry.file !== 'string' ||
+      typeof entry.topic !== 'string' ||
+      !isLevel(entry.level) ||
       typeof entry.description !== 'string'
     ) {
-      throw new Error(`index.json entry ${i} lacks title, file or description`)
+      throw new Error(`index.json entry ${i} lacks title, file, topic, level or description`)
     }
-    return { title: entry.title, file: entry.file, description: entry.description }
+    const { title, file, topic, level, description } = entry
+    return { title, file, topic, level, description }
   })
 }
+
+// The real-world manifests the analysis is tested on (src/core/testdata/corpus, with its origins).
+const CORPUS = Object.values(
+  import.meta.glob<string>('/src/core/testdata/corpus/*.yaml', {
+    query: '?raw',
+    import: 'default',
+    eager: true,
+  }),
+)
 
 const INDEX = parseIndex(INDEX_TEXT)
 const fileName = (path: string) => path.slice(path.lastIndexOf('/') + 1)
 const SOURCES = new Map(Object.entries(FILES).map(([path, text]) => [fileName(path), text]))
 
-/**
- * The Pod Security level each example reaches at `latest`. Where index.json claims a level
- * ("Fails baseline" = privileged, "passes restricted" = restricted), the entry here is that claim.
- */
-const EXPECTED_LEVEL: Readonly<Record<string, PssLevel>> = {
-  'apparmor.yaml': 'baseline',
-  'drop-all-net-bind-service.yaml': 'baseline',
-  'drop-all.yaml': 'baseline',
-  'hardened-deployment.yaml': 'restricted', // "Passes restricted"
-  'host-namespaces.yaml': 'privileged', // "Fails baseline"
-  'host-path.yaml': 'privileged', // "Fails baseline"
-  'kind-cronjob.yaml': 'baseline',
-  'kind-daemonset.yaml': 'privileged',
-  'kind-debug-ephemeral.yaml': 'baseline',
-  'kind-deployment.yaml': 'baseline',
-  'kind-job.yaml': 'restricted', // "passes restricted"
-  'kind-pod.yaml': 'baseline',
-  'kind-podtemplate.yaml': 'baseline',
-  'kind-replicaset.yaml': 'baseline',
-  'kind-replicationcontroller.yaml': 'privileged',
-  'kind-statefulset.yaml': 'baseline',
-  'privileged.yaml': 'privileged', // "Fails baseline"
-  'read-only-root-filesystem.yaml': 'baseline',
-  'resources.yaml': 'baseline',
-  'run-as-non-root.yaml': 'baseline',
-  'runtime-defaults.yaml': 'baseline',
-  'seccomp-localhost.yaml': 'baseline',
-  'seccomp-runtime-default.yaml': 'baseline',
+const DECLARED_LEVEL = new Map(INDEX.map((entry) => [entry.file, entry.level]))
+
+/** The level a whole manifest reaches: that of its least secure workload. */
+function manifestLevel(file: string): PssLevel | undefined {
+  const workloads = analyze(SOURCES.get(file) ?? '', { kubernetesVersion: 'latest' }).workloads
+  const ranks = workloads.map((w) => LEVELS.indexOf(w.podSecurity.level))
+  return ranks.length === 0 ? undefined : LEVELS[Math.min(...ranks)]
 }
 
 const RUNTIMES: readonly ContainerRuntime[] = ['containerd', 'cri-o', 'docker']
@@ -110,8 +106,9 @@ describe('public/examples/index.json', () => {
     expect([...listed].sort()).toEqual([...SOURCES.keys()].sort())
   })
 
-  it('has an expected Pod Security level for every example', () => {
-    expect(Object.keys(EXPECTED_LEVEL).sort()).toEqual([...SOURCES.keys()].sort())
+  it('keeps each topic together, so the gallery groups in file order', () => {
+    const topics = INDEX.map((e) => e.topic).filter((t, i, all) => t !== all[i - 1])
+    expect(new Set(topics).size).toBe(topics.length)
   })
 
   it('gives every entry a title and a one-sentence-or-so description', () => {
@@ -134,18 +131,31 @@ describe.each([...SOURCES.keys()].sort())('example %s', (file) => {
     expect(analysis.workloads.length).toBeGreaterThan(0)
   })
 
-  it('reaches the expected Pod Security level at latest', () => {
-    expect(only(file).podSecurity.level).toBe(EXPECTED_LEVEL[file])
+  it('reaches the Pod Security level index.json declares, at latest', () => {
+    expect(manifestLevel(file)).toBe(DECLARED_LEVEL.get(file))
   })
 })
 
 describe('claims in index.json descriptions and example comments', () => {
   it('"Fails baseline" and "passes restricted" in a description agree with the expected level', () => {
     for (const { file, description } of INDEX) {
-      if (/fails baseline/i.test(description)) expect(EXPECTED_LEVEL[file], file).toBe('privileged')
+      if (/fails baseline/i.test(description))
+        expect(DECLARED_LEVEL.get(file), file).toBe('privileged')
       if (/passes restricted/i.test(description)) {
-        expect(EXPECTED_LEVEL[file], file).toBe('restricted')
+        expect(DECLARED_LEVEL.get(file), file).toBe('restricted')
       }
+    }
+  })
+
+  it('real-world examples are corpus files, unchanged below a two-line source comment', () => {
+    const real = INDEX.filter((e) => e.topic === 'Real-world manifests')
+    expect(real.length).toBeGreaterThanOrEqual(3)
+    for (const { file } of real) {
+      const [first = '', second = '', ...body] = (SOURCES.get(file) ?? '').split('\n')
+      expect(first, file).toMatch(/^# Real-world example: [\w.-]+\/[\w.-]+, \S+/)
+      expect(`${first} ${second.slice(1)}`, file).toMatch(/@ [0-9a-f]{7}\s+\(Apache-2\.0\)/)
+      expect(second, file).toMatch(/Unchanged below this comment\.$/)
+      expect(CORPUS, file).toContain(body.join('\n'))
     }
   })
 

@@ -18,7 +18,15 @@ export {
 } from './capabilities/capability-table.ts'
 export type { CapabilityInfo } from './capabilities/capability-table.ts'
 export { decodeCapabilities, encodeCapabilities, formatCapsh } from './capabilities/codec.ts'
-export type { DecodedCapabilities, DecodedSet, EncodedCapabilities } from './capabilities/codec.ts'
+export type {
+  CapabilityInputForm,
+  DecodeOptions,
+  DecodedCapabilities,
+  DecodedSet,
+  EncodedCapabilities,
+} from './capabilities/codec.ts'
+export { KERNEL_CAPABILITY_STEPS } from './capabilities/kernels.ts'
+export type { KernelCapabilityStep } from './capabilities/kernels.ts'
 export {
   CONTAINER_RUNTIMES,
   RUNTIME_DEFAULT_CAPABILITIES,

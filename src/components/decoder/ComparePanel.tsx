@@ -17,13 +17,14 @@ function referenceHex(
   reference: Reference,
   other: string,
   setLabel: string,
+  capLastCap: number,
 ): { hex: string } | { error: string | null } {
   if (reference !== 'mask') {
     const hex = runtimeDefaultHex(reference)
     return hex === null ? { error: 'This runtime default could not be encoded.' } : { hex }
   }
   if (other.trim() === '') return { error: null }
-  const decoded = decodeCapabilities(other)
+  const decoded = decodeCapabilities(other, { capLastCap })
   if (!decoded.ok) return { error: decoded.error }
   // A pasted status file compares line for line; a bare mask compares with whatever is shown.
   const set = decoded.sets.find((s) => s.label === setLabel) ?? decoded.sets[0]
@@ -43,12 +44,23 @@ function NameList({ bits, id, empty }: { bits: number[]; id: string; empty: stri
   )
 }
 
-/** Added and missing capabilities of the shown mask against a runtime default or a second mask. */
-export function ComparePanel({ hex, setLabel }: { hex: string; setLabel: string }) {
+/**
+ * Added and missing capabilities of the shown mask against a runtime default or a second mask,
+ * which takes every form the main field does (`ALL` meaning every capability of the chosen kernel).
+ */
+export function ComparePanel({
+  hex,
+  setLabel,
+  capLastCap,
+}: {
+  hex: string
+  setLabel: string
+  capLastCap: number
+}) {
   const [reference, setReference] = useState<Reference>('containerd')
   const [other, setOther] = useState('')
   const id = useId()
-  const ref = referenceHex(reference, other, setLabel)
+  const ref = referenceHex(reference, other, setLabel, capLastCap)
   const refName =
     reference === 'mask' ? 'the second mask' : `the ${RUNTIME_LABELS[reference]} default`
   const diff = 'hex' in ref ? diffMasks(hex, ref.hex) : null
@@ -87,7 +99,7 @@ export function ComparePanel({ hex, setLabel }: { hex: string; setLabel: string 
             value={other}
             spellCheck={false}
             autoComplete="off"
-            placeholder="e.g. 00000000000005fb"
+            placeholder="e.g. 00000000000005fb or CHOWN, KILL"
             aria-invalid={'error' in ref && ref.error !== null}
             aria-describedby={`${id}-other-error`}
             onChange={(e) => setOther(e.target.value)}

@@ -1,14 +1,25 @@
 import { useEffect, useId, useMemo, useState } from 'react'
-import { decodeCapabilities } from '../../core/index.ts'
 import {
-  replaceSetInInput,
+  CAPABILITIES,
+  KERNEL_CAPABILITY_STEPS,
+  capLastCapForKernel,
+  decodeCapabilities,
+  formatCapsh,
+} from '../../core/index.ts'
+import {
+  LAST_KNOWN_BIT,
+  bitsOf,
   runtimeDefaultHex,
   shareableInput,
   toggleBit,
 } from '../../lib/caps-view.ts'
 import { capsHref } from '../../lib/route.ts'
+import { usePlaygroundStore } from '../../store/store.ts'
+import { ThemeToggle } from '../ThemeToggle.tsx'
 import { BitGrid } from './BitGrid.tsx'
 import { ComparePanel } from './ComparePanel.tsx'
+import { FORM_LABEL, kernelStepLabel, rewriteInput } from './decoder-input.ts'
+import { KernelPicker } from './KernelPicker.tsx'
 import { NamesBuilder } from './NamesBuilder.tsx'
 import { SetCard } from './SetCard.tsx'
 import { SnippetPanel } from './SnippetPanel.tsx'
@@ -17,13 +28,16 @@ import styles from './DecoderPage.module.css'
 const ZERO = '0000000000000000'
 
 /**
- * Starting points. The status text is what containerd's defaults give a non-root process
- * (`runAsUser: 1000`) with `allowPrivilegeEscalation: false` and a seccomp filter (reference §4.3).
+ * Starting points, one per input form. The status text is what containerd's defaults give a
+ * non-root process (`runAsUser: 1000`) with `allowPrivilegeEscalation: false` and a seccomp
+ * filter: the default set stays in CapBnd only, as runc's capset before execve leaves it.
  */
 const EXAMPLES: ReadonlyArray<{ label: string; input: string }> = [
   { label: 'containerd / Docker default', input: runtimeDefaultHex('containerd') ?? '' },
   { label: 'CRI-O default', input: runtimeDefaultHex('cri-o') ?? '' },
-  { label: 'all, kernel 5.9+', input: '000001ffffffffff' },
+  { label: 'capsh output', input: formatCapsh(runtimeDefaultHex('cri-o') ?? '') ?? '' },
+  { label: 'names: NET_BIND_SERVICE, CHOWN', input: 'NET_BIND_SERVICE, CHOWN' },
+  { label: 'ALL', input: 'ALL' },
   {
     label: '/proc/1/status, non-root',
     input: [
@@ -43,10 +57,10 @@ const EXAMPLES: ReadonlyArray<{ label: string; input: string }> = [
 ]
 
 /**
- * The capability decoder (`#/caps/<mask>`): decodes a hex mask, a `CapEff:` line or a whole
- * `/proc/<pid>/status`, edits one mask bit by bit or from names, compares it with a runtime
- * default and writes the `securityContext` that produces it. The address bar follows the input
- * (replaceState, so no history spam) and a new deep link replaces it.
+ * The capability decoder (`#/caps/<mask>`): one field takes a hex mask, a `CapEff:` line, a whole
+ * `/proc/<pid>/status`, capsh output or capability names; the bits come first, then each decoded
+ * set, a comparison with a runtime default and the `securityContext` that produces the mask. The
+ * address bar follows the input (replaceState, so no history spam) and a new deep link replaces it.
  */
 export default function DecoderPage({ initialInput }: { initialInput: string }) {
   const [input, setInput] = useState(initialInput)
@@ -54,6 +68,9 @@ export default function DecoderPage({ initialInput }: { initialInput: string }) 
   // What this page last wrote into the hash, so its own echo never overwrites the field.
   const [written, setWritten] = useState<string | null>(null)
   const [focusLabel, setFocusLabel] = useState<string | null>(null)
+  // The node kernel decides which capabilities exist; it starts from the playground's assumption.
+  const playgroundKernel = usePlaygroundStore((s) => s.options.kernel)
+  const [capLastCap, setCapLastCap] = useState(() => capLastCapForKernel(playgroundKernel))
   const id = useId()
 
   // A deep link opened while the page is showing (hashchange) replaces the input.
@@ -70,13 +87,18 @@ export default function DecoderPage({ initialInput }: { initialInput: string }) 
     }
   }, [])
 
-  const decoded = useMemo(() => (input.trim() === '' ? null : decodeCapabilities(input)), [input])
+  const decode = (text: string) => decodeCapabilities(text, { capLastCap })
+  const decoded = useMemo(
+    () => (input.trim() === '' ? null : decodeCapabilities(input, { capLastCap })),
+    [input, capLastCap],
+  )
   const sets = decoded?.ok ? decoded.sets : []
   const focusSet =
     sets.find((s) => s.label === focusLabel) ?? sets.find((s) => s.label === 'CapEff') ?? sets[0]
   // An empty field still shows an all-zero mask, so bits can be clicked to start one.
   const shown = focusSet ?? (decoded === null ? { label: 'mask', hex: ZERO } : undefined)
   const error = decoded !== null && !decoded.ok ? decoded.error : ''
+  const form = decoded?.ok ? decoded.form : null
 
   function updateInput(next: string) {
     setInput(next)
@@ -85,7 +107,7 @@ export default function DecoderPage({ initialInput }: { initialInput: string }) 
       setWritten('')
       return
     }
-    const result = decodeCapabilities(next)
+    const result = decode(next)
     // Bad input stays out of the address bar; the last good link keeps working.
     if (!result.ok) return
     const shared = shareableInput(next, result.sets)
@@ -95,17 +117,23 @@ export default function DecoderPage({ initialInput }: { initialInput: string }) 
 
   function setShownMask(hex: string) {
     if (!shown) return
-    updateInput(input.trim() === '' ? hex : replaceSetInInput(input, shown.label, hex))
+    updateInput(rewriteInput(input, form, shown.label, hex))
   }
 
   const lineCount = input.split('\n').length
+  const newer = shown ? namesNewerThan(shown.hex, capLastCap) : []
+  const kernel = KERNEL_CAPABILITY_STEPS.find((step) => step.capLastCap === capLastCap)
+  const kernelName = kernel ? kernelStepLabel(kernel) : `cap_last_cap ${capLastCap}`
 
   return (
     <main className={styles.page}>
       <header className={styles.header}>
-        <a className={styles.back} href="#/">
-          ← Back to the playground
-        </a>
+        <div className={styles.topline}>
+          <a className={styles.back} href="#/">
+            ← Back to the playground
+          </a>
+          <ThemeToggle />
+        </div>
         <h1 className={styles.title}>Capability decoder</h1>
         <p className={styles.lede}>
           Decode the capability masks of <code>/proc/&lt;pid&gt;/status</code> the way{' '}
@@ -119,28 +147,39 @@ export default function DecoderPage({ initialInput }: { initialInput: string }) 
           <h2 id={`${id}-input-title`} className={styles.sectionTitle}>
             Input
           </h2>
-          <label htmlFor={`${id}-input`} className={styles.label}>
-            Hex mask, a <code>CapEff:</code> line, or a whole <code>/proc/&lt;pid&gt;/status</code>
-          </label>
-          <textarea
-            id={`${id}-input`}
-            className={styles.input}
-            value={input}
-            rows={Math.min(10, Math.max(2, lineCount))}
-            spellCheck={false}
-            autoComplete="off"
-            autoCapitalize="off"
-            placeholder="00000000a80425fb"
-            aria-invalid={error !== ''}
-            aria-describedby={`${id}-input-error`}
-            onChange={(e) => updateInput(e.target.value)}
-          />
+          <div className={styles.inputRow}>
+            <div className={styles.field}>
+              <label htmlFor={`${id}-input`} className={styles.label}>
+                Hex mask, a CapEff: line, a whole /proc/&lt;pid&gt;/status, capsh output or
+                capability names
+              </label>
+              <textarea
+                id={`${id}-input`}
+                className={styles.input}
+                value={input}
+                rows={Math.min(10, Math.max(2, lineCount))}
+                spellCheck={false}
+                autoComplete="off"
+                autoCapitalize="off"
+                placeholder="00000000a80425fb"
+                aria-invalid={error !== ''}
+                aria-describedby={`${id}-input-error ${id}-read-as`}
+                onChange={(e) => updateInput(e.target.value)}
+              />
+            </div>
+            <KernelPicker capLastCap={capLastCap} onChange={setCapLastCap} />
+          </div>
           <p id={`${id}-input-error`} className={styles.error} role="alert">
             {error}
           </p>
+          <p id={`${id}-read-as`} className={styles.readAs} data-testid="read-as">
+            {form &&
+              `Read as ${FORM_LABEL[form]}${sets.length > 1 ? ` (${sets.length} sets)` : ''}.`}
+          </p>
           <p className={styles.hint}>
-            Any form works: <code>a80425fb</code>, <code>0x00000000A80425FB</code>,{' '}
-            <code>CapEff:&#9;00000000a80425fb</code>. The link in the address bar shares it.
+            Any form works: <code>a80425fb</code>, <code>CapEff:&#9;00000000a80425fb</code>,{' '}
+            <code>0x…=cap_chown,…</code>, <code>cap_chown,cap_kill</code>, <code>CHOWN KILL</code>,{' '}
+            <code>ALL</code> (every capability of {kernelName}). The address bar shares it.
           </p>
           <ul className={styles.examples} aria-label="Examples">
             {EXAMPLES.map((example) => (
@@ -157,25 +196,12 @@ export default function DecoderPage({ initialInput }: { initialInput: string }) 
           </ul>
         </section>
 
-        {sets.length > 0 && (
-          <section className={styles.section} aria-labelledby={`${id}-sets-title`}>
-            <h2 id={`${id}-sets-title`} className={styles.sectionTitle}>
-              {sets.length === 1 ? 'Decoded' : `Decoded: ${sets.length} sets`}
-            </h2>
-            <div className={styles.sets}>
-              {sets.map((set) => (
-                <SetCard key={set.label} set={set} />
-              ))}
-            </div>
-          </section>
-        )}
-
         {shown && (
           <div className={styles.workbench}>
             <section className={styles.section} aria-labelledby={`${id}-bits-title`}>
               <h2 id={`${id}-bits-title`} className={styles.sectionTitle}>
-                Bits of {shown.label === 'mask' ? 'the mask' : shown.label}:{' '}
-                <code className={styles.mono} data-testid="shown-hex">
+                Bits of {shown.label === 'mask' ? 'the mask' : shown.label}{' '}
+                <code className={styles.hexTitle} data-testid="shown-hex">
                   {shown.hex}
                 </code>
               </h2>
@@ -196,23 +222,54 @@ export default function DecoderPage({ initialInput }: { initialInput: string }) 
                   </select>
                 </div>
               )}
-              <p className={styles.hint}>
-                Click a bit to switch it. Dashed bits (41–63) have no capability name.
-              </p>
               <BitGrid
                 hex={shown.hex}
                 setLabel={shown.label}
+                capLastCap={capLastCap}
                 onToggle={(bit) => setShownMask(toggleBit(shown.hex, bit))}
               />
+              <p className={styles.hint}>
+                Click a bit to switch it; arrow keys move between bits. Filled with 1: set; outlined
+                with 0: clear. Dashed bits are not capabilities on {kernelName}:{' '}
+                {capLastCap < LAST_KNOWN_BIT &&
+                  `${capLastCap + 1}–${LAST_KNOWN_BIT} are newer (struck through), `}
+                {LAST_KNOWN_BIT + 1}–63 have no capability at all.
+              </p>
+              {newer.length > 0 && (
+                <p className={styles.notice} role="note">
+                  {kernelName} (cap_last_cap {capLastCap}) has no {newer.join(', ')}: a process
+                  there cannot hold {newer.length === 1 ? 'it' : 'them'}.
+                </p>
+              )}
               <NamesBuilder setLabel={shown.label} onBuild={setShownMask} />
             </section>
             <div className={styles.side}>
-              <ComparePanel hex={shown.hex} setLabel={shown.label} />
+              <ComparePanel hex={shown.hex} setLabel={shown.label} capLastCap={capLastCap} />
               <SnippetPanel hex={shown.hex} />
             </div>
           </div>
         )}
+
+        {sets.length > 0 && (
+          <section className={styles.section} aria-labelledby={`${id}-sets-title`}>
+            <h2 id={`${id}-sets-title`} className={styles.sectionTitle}>
+              {sets.length === 1 ? 'Decoded' : `Decoded: ${sets.length} sets`}
+            </h2>
+            <div className={styles.sets}>
+              {sets.map((set) => (
+                <SetCard key={set.label} set={set} expanded={set.label === shown?.label} />
+              ))}
+            </div>
+          </section>
+        )}
       </div>
     </main>
   )
+}
+
+/** The named capabilities of `hex` that a kernel with this cap_last_cap does not have. */
+function namesNewerThan(hex: string, capLastCap: number): string[] {
+  return bitsOf(hex)
+    .filter((bit) => bit > capLastCap)
+    .flatMap((bit) => CAPABILITIES[bit]?.name ?? [])
 }

@@ -14,8 +14,11 @@ const SET_MEANING: Record<string, string> = {
   mask: 'A single capability mask.',
 }
 
-/** One decoded mask: hex, the `capsh --decode` line, and each capability with its meaning. */
-export function SetCard({ set }: { set: DecodedSet }) {
+/**
+ * One decoded mask: hex, the `capsh --decode` line, and each capability with its meaning, folded
+ * unless `expanded` (the set the bit grid shows), so five sets of a status file stay scannable.
+ */
+export function SetCard({ set, expanded }: { set: DecodedSet; expanded: boolean }) {
   const capsh = formatCapsh(set.hex) ?? ''
   const count = set.names.length + set.unknownBits.length
   const headingId = `set-${set.label}`
@@ -44,43 +47,44 @@ export function SetCard({ set }: { set: DecodedSet }) {
           ))}
         </code>
       </div>
-      <p className={styles.count}>
-        {count === 0
-          ? 'No capabilities.'
-          : `${count} ${count === 1 ? 'capability' : 'capabilities'}`}
-      </p>
+      {count === 0 && <p className={styles.count}>No capabilities.</p>}
       {count > 0 && (
-        <ul className={styles.names} aria-label={`Capabilities in ${set.label}`}>
-          {set.names.map((name) => {
-            const info = lookupCapability(name)
-            return (
-              <li key={name} className={styles.name}>
+        <details className={styles.details} open={expanded}>
+          <summary className={styles.count}>
+            {count} {count === 1 ? 'capability' : 'capabilities'}
+          </summary>
+          <ul className={styles.names} aria-label={`Capabilities in ${set.label}`}>
+            {set.names.map((name) => {
+              const info = lookupCapability(name)
+              return (
+                <li key={name} className={styles.name}>
+                  <div className={styles.nameRow}>
+                    <code className={styles.capName}>{name}</code>
+                    {info && <span className={styles.since}>Linux {info.since}</span>}
+                  </div>
+                  {info && <p className={styles.summary}>{info.summary}</p>}
+                  {info?.risk && (
+                    <p className={styles.risk}>
+                      <strong>Risk:</strong> {info.risk}
+                    </p>
+                  )}
+                </li>
+              )
+            })}
+            {set.unknownBits.map((bit) => (
+              <li key={bit} className={styles.name}>
                 <div className={styles.nameRow}>
-                  <code className={styles.capName}>{name}</code>
-                  {info && <span className={styles.since}>Linux {info.since}</span>}
+                  <code className={styles.capName}>{bit}</code>
+                  <span className={styles.since}>unknown bit</span>
                 </div>
-                {info && <p className={styles.summary}>{info.summary}</p>}
-                {info?.risk && (
-                  <p className={styles.risk}>
-                    <strong>Risk:</strong> {info.risk}
-                  </p>
-                )}
+                <p className={styles.summary}>
+                  No capability has this bit (the last one is bit {LAST_KNOWN_BIT}); capsh prints it
+                  as a number.
+                </p>
               </li>
-            )
-          })}
-          {set.unknownBits.map((bit) => (
-            <li key={bit} className={styles.name}>
-              <div className={styles.nameRow}>
-                <code className={styles.capName}>{bit}</code>
-                <span className={styles.since}>unknown bit</span>
-              </div>
-              <p className={styles.summary}>
-                No capability has this bit (the last one is bit {LAST_KNOWN_BIT}); capsh prints it
-                as a number.
-              </p>
-            </li>
-          ))}
-        </ul>
+            ))}
+          </ul>
+        </details>
       )}
     </article>
   )

@@ -83,6 +83,7 @@ describe('decodeCapabilities', () => {
       const result = decodeCapabilities(input)
       expect(result).toEqual({
         ok: true,
+        form: 'hex',
         sets: [
           {
             label: 'mask',
@@ -113,6 +114,7 @@ describe('decodeCapabilities', () => {
   it('decodes a single status line', () => {
     expect(decodeCapabilities('CapEff:\t0000000000000400')).toEqual({
       ok: true,
+      form: 'status',
       sets: [
         {
           label: 'CapEff',
@@ -170,11 +172,13 @@ describe('decodeCapabilities', () => {
   it.each([
     ['', /Paste/],
     ['   \n ', /Paste/],
-    ['hello', /not a hex number/],
+    ['hello', /"hello" is neither a hex mask nor a capability name/],
+    ['xyz!', /neither a hex mask nor a capability name/],
     ['0x', /No hex digits/],
     ['12345678901234567', /at most 16/],
     ['Name:\tbash\nState:\tR (running)', /No CapInh, CapPrm, CapEff, CapBnd or CapAmb line/],
-    ['a80425fb\n5fb', /No CapInh/],
+    ['a80425fb\n5fb', /"a80425fb", "5fb" look like masks/],
+    ['Name:\tbash\nCHOWN', /No CapInh/],
     ['CapInh:\t0\nCapEff:\tnope', /^CapEff: .*not a hex number/],
     ['CapBnd:\t10000000000000000', /^CapBnd: .*at most 16/],
     ['CapEff:', /^CapEff: The mask is empty/],

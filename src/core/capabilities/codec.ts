@@ -1,10 +1,18 @@
 /**
- * The capability decoder/encoder the UI offers: hex masks or `/proc/<pid>/status` text → names,
- * names → hex, and the exact line `capsh --decode` prints (libcap 2.66).
+ * The capability decoder/encoder the UI offers: hex masks, `/proc/<pid>/status` text, capsh output
+ * or names → decoded sets, names → hex, and the exact line `capsh --decode` prints (libcap 2.66).
  */
 
-import { CAPABILITIES } from './capability-table.ts'
-import { bitsOf, maskToNames, namesToMask, parseHexMask, toProcHex } from './mask.ts'
+import { CAPABILITIES, DEFAULT_CAP_LAST_CAP } from './capability-table.ts'
+import { parseCapshCommand, parseCapshOutput, parseNamesList } from './capability-input.ts'
+import {
+  bitsOf,
+  maskToNames,
+  namesToMask,
+  parseHexMask,
+  toProcHex,
+  type ParsedMask,
+} from './mask.ts'
 
 export interface DecodedSet {
   /** `CapInh`, `CapPrm`, `CapEff`, `CapBnd`, `CapAmb`, or `mask` for a bare hex value. */
@@ -17,7 +25,16 @@ export interface DecodedSet {
   unknownBits: number[]
 }
 
-export type DecodedCapabilities = { ok: true; sets: DecodedSet[] } | { ok: false; error: string }
+/** The shape the input was read as: a bare mask, status lines, capsh, or capability names. */
+export type CapabilityInputForm = 'hex' | 'status' | 'capsh' | 'names'
+
+export type DecodedCapabilities =
+  { ok: true; form: CapabilityInputForm; sets: DecodedSet[] } | { ok: false; error: string }
+
+export interface DecodeOptions {
+  /** The node kernel's cap_last_cap: what `ALL` in a names list means. Default 40 (Linux 5.9+). */
+  capLastCap?: number
+}
 
 const CAP_LINE = /^\s*(cap(?:inh|prm|eff|bnd|amb))\s*:(.*)$/i
 
@@ -31,43 +48,69 @@ function decodedSet(label: string, mask: bigint): DecodedSet {
   return { label, hex: toProcHex(mask), ...maskToNames(mask) }
 }
 
+function single(form: CapabilityInputForm, parsed: ParsedMask): DecodedCapabilities {
+  return parsed.ok
+    ? { ok: true, form, sets: [decodedSet('mask', parsed.mask)] }
+    : { ok: false, error: parsed.error }
+}
+
 /**
- * Decodes pasted capability text. Accepts a bare hex mask (`a80425fb`, `0x…`, `0X…`, any case,
- * leading zeros), a single status line (`CapEff:\t00000000a80425fb`), or a whole
- * `/proc/<pid>/status` text: every `CapInh/CapPrm/CapEff/CapBnd/CapAmb` line is decoded in file
- * order and all other lines are ignored. Answers `{ ok: false, error }` for empty input, non-hex
- * values, masks wider than 64 bits, and text with no Cap lines. Never throws.
+ * Decodes pasted capability text, in any of these forms:
+ * - a bare hex mask (`a80425fb`, `0x…`, `0X…`, any case, leading zeros);
+ * - one status line (`CapEff:\t00000000a80425fb`) or a whole `/proc/<pid>/status`: every
+ *   `CapInh/CapPrm/CapEff/CapBnd/CapAmb` line is decoded in file order, other lines are ignored;
+ * - `capsh --decode` output (`0x00000000a80425fb=cap_chown,…`) or the command itself, alone or
+ *   after it in a pasted terminal session;
+ * - capability names (`cap_chown,cap_kill`, `CHOWN KILL`, `ALL`), see `parseNamesList`.
+ * Answers `{ ok: false, error }` with a message saying what is wrong. Never throws.
  */
-export function decodeCapabilities(input: string): DecodedCapabilities {
+export function decodeCapabilities(
+  input: string,
+  options: DecodeOptions = {},
+): DecodedCapabilities {
   const text = input.trim()
-  if (text === '')
-    return { ok: false, error: 'Paste a capability mask or /proc/<pid>/status text.' }
+  if (text === '') {
+    return {
+      ok: false,
+      error: 'Paste a capability mask, /proc/<pid>/status text, capsh output or capability names.',
+    }
+  }
 
   const lines = text.split(/\r\n|\r|\n/)
   const sets: DecodedSet[] = []
-  let sawCapLine = false
   for (const line of lines) {
     const match = CAP_LINE.exec(line)
     if (match === null) continue
-    sawCapLine = true
     const label = canonicalLabel(match[1] ?? '')
     const parsed = parseHexMask(match[2] ?? '')
     if (!parsed.ok) return { ok: false, error: `${label}: ${parsed.error}` }
     sets.push(decodedSet(label, parsed.mask))
   }
-  if (sawCapLine) return { ok: true, sets }
+  if (sets.length > 0) return { ok: true, form: 'status', sets }
 
-  // Not a Cap line: either a bare mask, or text (a status file) that lacks the Cap lines.
-  if (lines.length > 1 || text.includes(':')) {
+  // A terminal session: the capsh command on one line and its output on the last.
+  const last = lines.at(-1) ?? ''
+  const output = parseCapshOutput(last)
+  if (output !== null && lines.slice(0, -1).every((line) => parseCapshCommand(line) !== null)) {
+    return single('capsh', output)
+  }
+  if (lines.length === 1) {
+    const command = parseCapshCommand(text)
+    if (command !== null) return single('capsh', command)
+    if (HEX_MASK.test(text)) return single('hex', parseHexMask(text))
+  }
+  if (text.includes(':')) {
     return {
       ok: false,
       error: 'No CapInh, CapPrm, CapEff, CapBnd or CapAmb line found in the pasted text.',
     }
   }
-  const parsed = parseHexMask(text)
-  if (!parsed.ok) return { ok: false, error: parsed.error }
-  return { ok: true, sets: [decodedSet('mask', parsed.mask)] }
+  const names = parseNamesList(text, options.capLastCap ?? DEFAULT_CAP_LAST_CAP)
+  return names === null ? single('hex', parseHexMask(text)) : single('names', names)
 }
+
+/** Anything a user may mean as one hex mask, valid or not (`0x` alone, too many digits). */
+const HEX_MASK = /^0x[0-9a-f]*$|^[0-9a-f]+$/i
 
 export type EncodedCapabilities =
   { ok: true; hex: string } | { ok: false; error: string; unknown: string[] }

@@ -52,7 +52,10 @@ test('assumption fields keep what is typed, commit valid values and flag the res
     'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  securityContext: {runAsNonRoot: true}\n  containers:\n    - name: app\n      image: nginx\n',
   )
   await uid.fill('99999999999')
-  await expect(
-    panel.diagnostics().filter({ hasText: 'invalid user id (99999999999)' }),
-  ).toHaveCount(1)
+  // The kubelet's refusal rests on the assumed image USER: it is shown on the card, naming it.
+  const refusal = page.getByTestId('panel.notice').filter({
+    hasText: 'invalid user id (99999999999)',
+  })
+  await expect(refusal).toHaveCount(1)
+  await expect(refusal).toContainText('assumed: image USER 99999999999')
 })

@@ -36,7 +36,13 @@ test('broken YAML shows the error with its line and keeps the text', async ({
 }) => {
   await page.goto('/')
   await editor.setText('apiVersion: v1\nkind: Pod\nspec:\n  containers: [\n')
+  // The starter Pod was readable: its analysis stays, marked stale, under the error and its line.
+  await expect(page.getByTestId('panel.stale-notice')).toContainText('YAML error on line 4')
+  await expect(page.getByTestId('panel.stale')).toBeVisible()
+  expect(await editor.text()).toContain('containers: [')
+  // With nothing readable before, the panel says the YAML could not be read.
+  await editor.setText('')
+  await editor.setText('apiVersion: v1\nkind: Pod\nspec:\n  containers: [\n')
   await expect(panel.diagnostics().first()).toContainText(/line \d+/)
   await expect(panel.empty()).toContainText('could not be read')
-  expect(await editor.text()).toContain('containers: [')
 })

@@ -1,18 +1,18 @@
 import { runtimeLabel, WORKLOAD_KINDS } from '../core/index.ts'
-import { lowestLevel } from '../store/fix-all-slice.ts'
-import { FixAllButtons } from './FixAllButtons.tsx'
-import { FixAllDialog } from './FixAllDialog.tsx'
-import { NamespaceCards } from './NamespaceCards.tsx'
 import type { Diagnostic, Workload } from '../core/index.ts'
 import { useVerdictInTab } from '../hooks/useVerdictInTab.ts'
+import { lowestLevel } from '../store/fix-all-slice.ts'
 import { lineOfOffset, selectApiRejects } from '../store/selectors.ts'
 import { workloadKeys } from '../store/stable-workloads.ts'
 import { selectShownAnalysis, usePlaygroundStore } from '../store/store.ts'
 import { AdvisoriesList } from './AdvisoriesList.tsx'
 import { DiagnosticsList } from './DiagnosticsList.tsx'
+import { FixAllButtons } from './FixAllButtons.tsx'
+import { FixAllDialog } from './FixAllDialog.tsx'
 import { StaleNotice } from './StaleNotice.tsx'
 import { VerdictBar } from './VerdictBar.tsx'
 import { verdictOf } from './verdict.ts'
+import { NamespaceCards } from './NamespaceCards.tsx'
 import { WorkloadCard } from './WorkloadCard.tsx'
 import styles from './AnalysisPanel.module.css'
 
@@ -108,8 +108,8 @@ export function AnalysisPanel() {
           inert={stale}
           data-testid={stale ? 'panel.stale' : undefined}
         >
-          <NamespaceCards admission={analysis.admission} onReveal={revealRange} />
           {workloads.length > 1 && <FixAllButtons level={lowestLevel(workloads)} />}
+          <NamespaceCards admission={analysis.admission} onReveal={revealRange} />
           {workloads.map((w, i) => (
             <WorkloadCard
               key={keys[i]}

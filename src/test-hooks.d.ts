@@ -5,6 +5,8 @@ declare global {
   interface Window {
     __editor?: Monaco.editor.IStandaloneCodeEditor
     __monaco?: typeof Monaco
+    /** The diff editor of the "Fix all" preview (src/editor/fix-diff-view.tsx). */
+    __fixDiff?: Monaco.editor.IStandaloneDiffEditor
   }
 }
 

@@ -1,7 +1,10 @@
+import { lowestLevel } from '../store/fix-all-slice.ts'
 import { selectApiRejects } from '../store/selectors.ts'
 import { usePlaygroundStore } from '../store/store.ts'
 import { AdvisoriesList } from './AdvisoriesList.tsx'
 import { DiagnosticsList } from './DiagnosticsList.tsx'
+import { FixAllButtons } from './FixAllButtons.tsx'
+import { FixAllDialog } from './FixAllDialog.tsx'
 import { WorkloadCard } from './WorkloadCard.tsx'
 import styles from './AnalysisPanel.module.css'
 
@@ -47,6 +50,7 @@ export function AnalysisPanel() {
             {containers === 1 ? 'container' : 'containers'} · runtime {analysis.options.runtime},
             kernel {analysis.options.kernel}
           </p>
+          {workloads.length > 1 && <FixAllButtons level={lowestLevel(workloads)} />}
           {workloads.map((w, i) => (
             <WorkloadCard
               key={`${w.document}-${w.range[0]}`}
@@ -63,6 +67,7 @@ export function AnalysisPanel() {
         </>
       )}
       <AdvisoriesList workloads={workloads} onReveal={revealRange} onFix={applyFix} />
+      <FixAllDialog />
     </div>
   )
 }

@@ -3,6 +3,7 @@ import { selectFailingChecks } from '../store/selectors.ts'
 import type { ContainerRef } from '../store/ui-slice.ts'
 import { Chip } from './Chip.tsx'
 import { ContainerCard } from './ContainerCard.tsx'
+import { FixAllButtons } from './FixAllButtons.tsx'
 import { POD_FIELDS } from './field-help.ts'
 import { PodSecurityChecks } from './PodSecurityChecks.tsx'
 import { SettingsTable } from './SettingsTable.tsx'
@@ -53,6 +54,7 @@ export function WorkloadCard({
             PSS: {level}
           </Chip>
         </span>
+        <FixAllButtons level={level} workload={index} />
       </header>
       <PodSecurityChecks
         podSecurity={workload.podSecurity}

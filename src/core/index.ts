@@ -7,6 +7,8 @@
 export { analyze } from './analyze.ts'
 export { DEFAULT_OPTIONS, KERNEL_VERSION, resolveOptions } from './options.ts'
 export { applyEdits } from './fixes/text-edits.ts'
+export { defaultFixDecisions, fixAll } from './fixes/fix-all.ts'
+export type * from './fixes/fix-all-types.ts'
 export { SECURITY_FIELDS, securityField } from './security-context/fields.ts'
 export type { FieldScope, SecurityField } from './security-context/fields.ts'
 export {

@@ -6,6 +6,7 @@ import type { RevealRequest } from '../store/ui-slice.ts'
 import { analysisMarkers, type MarkerSpec } from './analysis-markers.ts'
 import { changedSpan } from './changed-span.ts'
 import { MODEL_URI, monaco } from './monaco-setup.ts'
+import { registerQuickFixes } from './quick-fixes.ts'
 
 /**
  * How long typing pauses before the text is analysed: at least 120 ms, and twice what the last
@@ -87,6 +88,7 @@ export default function CodeEditor() {
       fixedOverflowWidgets: true,
     })
     window.__editor = editor
+    const quickFixes = registerQuickFixes(model)
     window.__monaco = monaco
 
     // The text last handed to the store by this editor: a store change to any other text came
@@ -187,6 +189,7 @@ export default function CodeEditor() {
       unsubscribe()
       store.getState().attachEditor(null)
       contentSub.dispose()
+      quickFixes.dispose()
       editor.dispose()
       model.dispose()
       if (window.__editor === editor) window.__editor = undefined

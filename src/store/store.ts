@@ -4,6 +4,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla'
 import { analyze } from '../core/index.ts'
 import { createAssumptionsSlice, type AssumptionsSlice } from './assumptions-slice.ts'
 import { createDocumentSlice, type DocumentSlice } from './document-slice.ts'
+import { createFixAllSlice, type FixAllSlice } from './fix-all-slice.ts'
 import {
   PERSIST_KEY,
   PERSIST_VERSION,
@@ -13,7 +14,11 @@ import {
 import { createPreferencesSlice, type PreferencesSlice } from './preferences-slice.ts'
 import { createUiSlice, type UiSlice } from './ui-slice.ts'
 
-export type PlaygroundState = DocumentSlice & AssumptionsSlice & UiSlice & PreferencesSlice
+export type PlaygroundState = DocumentSlice &
+  AssumptionsSlice &
+  UiSlice &
+  PreferencesSlice &
+  FixAllSlice
 
 /** A storage that lives as long as the page: used where `localStorage` is missing or blocked. */
 export function createMemoryStorage(): StateStorage {
@@ -59,6 +64,7 @@ export function createPlaygroundStore(storage: StateStorage): StoreApi<Playgroun
         ...createAssumptionsSlice(...a),
         ...createUiSlice(...a),
         ...createPreferencesSlice(...a),
+        ...createFixAllSlice(...a),
       }),
       {
         name: PERSIST_KEY,

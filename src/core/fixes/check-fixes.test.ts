@@ -92,7 +92,7 @@ describe('Pod Security check fixes', () => {
   it('writes inserted lines with CRLF in a CRLF file, also at the end without a newline', () => {
     const text = [...POD, '  containers:', '  - name: a', '    image: x'].join('\r\n')
     expect(applied(text, 'runAsNonRoot')).toBe(
-      text + '\r\n  securityContext:\r\n    runAsNonRoot: true',
+      text + '\r\n  securityContext:\r\n    runAsNonRoot: true\r\n    runAsUser: 65532',
     )
   })
 
@@ -235,10 +235,39 @@ describe('Pod Security check fixes', () => {
       '    securityContext: {runAsNonRoot: false}',
     )
     expect(fixOf(text, 'runAsNonRoot')?.title).toBe(
-      'Set runAsNonRoot: true on the pod and container "a"',
+      'Set runAsNonRoot: true and runAsUser: 65532 on the pod and container "a"',
     )
     expect(applied(text, 'runAsNonRoot')).toBe(
-      text.replaceAll('runAsNonRoot: false', 'runAsNonRoot: true'),
+      text
+        .replaceAll('runAsNonRoot: false', 'runAsNonRoot: true')
+        .replace('runAsNonRoot: true\n', 'runAsNonRoot: true\n    runAsUser: 65532\n'),
+    )
+  })
+
+  it('runAsNonRoot: sets a UID so the kubelet starts the pod whatever the image USER', () => {
+    const text = lines(...POD, '  containers:', '  - name: a', '    image: x')
+    const fixed = applied(text, 'runAsNonRoot') ?? ''
+    expect(fixed).toBe(text + '  securityContext:\n    runAsNonRoot: true\n    runAsUser: 65532\n')
+    for (const imageUser of [0, 1000, 'nginx', null]) {
+      const kubelet = analyze(fixed, { imageUser }).diagnostics.filter(
+        (d) => d.source === 'kubelet',
+      )
+      expect(kubelet).toEqual([])
+    }
+    // A UID written anywhere is kept; an empty flow map is filled once.
+    const withUid = lines(
+      ...POD,
+      '  containers:',
+      '  - name: a',
+      '    securityContext: {runAsUser: 7}',
+    )
+    expect(fixOf(withUid, 'runAsNonRoot')?.title).toBe('Set runAsNonRoot: true on the pod')
+    const emptyFlow = lines(...POD, '  securityContext: {}', '  containers: [{name: a}]')
+    expect(applied(emptyFlow, 'runAsNonRoot')).toBe(
+      emptyFlow.replace(
+        '  securityContext: {}',
+        '  securityContext:\n    runAsNonRoot: true\n    runAsUser: 65532',
+      ),
     )
   })
 

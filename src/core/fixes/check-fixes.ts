@@ -3,7 +3,7 @@
 // user's intent get none: hostPathVolumes and restrictedVolumes (which volume source instead?),
 // runAsUser (which UID?), and the seccomp annotations read before v1.19.
 import type { CheckId, JsonValue, Path, TextEdit } from '../types.ts'
-import { arrayAt, booleanAt, isRecord, recordAt } from '../util/json-access.ts'
+import { arrayAt, booleanAt, hasValue, isRecord, recordAt } from '../util/json-access.ts'
 import type { CheckOutcome } from '../pss/check.ts'
 import { capabilityList, isMiscasedAll } from '../pss/checks/capability-lists.ts'
 import { explicitSeccompViolations } from '../pss/checks/seccomp-profile-baseline.ts'
@@ -168,9 +168,19 @@ function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1)
 }
 
+/**
+ * The UID the runAsNonRoot fix runs containers as when nothing sets one: 65532, the `nonroot` user
+ * of the distroless images (GoogleContainerTools/distroless, base/base.bzl), used by many
+ * non-root images. Any non-zero UID lets the kubelet start the container.
+ */
+export const DEFAULT_NON_ROOT_UID = 65532
+
 // check_runAsNonRoot.go: explicit false anywhere fails; otherwise every container needs true at
 // its own level or the pod's. Explicit false values become true; containers that rely on the pod
-// get the pod-level field.
+// get the pod-level field. runAsNonRoot alone would trade the finding for a pod that does not
+// start when the image runs as root: the kubelet (kuberuntime security_context_others.go,
+// verifyRunAsNonRoot) then checks the image's USER. So a container without any runAsUser also
+// gets one at pod level (Linux pods only: runAsUser is refused for a Windows pod).
 function runAsNonRootFix(input: CheckFixInput): FixDraft {
   const { view } = input
   const podValue = booleanAt(view.podSc, 'runAsNonRoot')
@@ -181,9 +191,29 @@ function runAsNonRootFix(input: CheckFixInput): FixDraft {
     ...(setPod ? [[...POD_SC_PATH, 'runAsNonRoot']] : []),
     ...explicit.map((c) => [...c.scPath, 'runAsNonRoot']),
   ]
+  const setUid =
+    !view.windows &&
+    !hasValue(view.podSc, 'runAsUser') &&
+    view.containers.some((c) => !hasValue(c.sc, 'runAsUser'))
+  const uidPath: Path = [...POD_SC_PATH, 'runAsUser']
+  const podEntries: Record<string, JsonValue> = {
+    ...(setPod ? { runAsNonRoot: true } : {}),
+    ...(setUid ? { runAsUser: DEFAULT_NON_ROOT_UID } : {}),
+  }
+  // Two keys inserted into an empty or absent map would each write the map: write it once.
+  const podScEmpty = view.podSc === undefined || Object.keys(view.podSc).length === 0
+  const parts = [
+    ...(podScEmpty && Object.keys(podEntries).length > 0
+      ? [setValue(input.ctx, at(input, POD_SC_PATH), podEntries)]
+      : Object.entries(podEntries).map(([key, value]) =>
+          setValue(input.ctx, at(input, [...POD_SC_PATH, key]), value),
+        )),
+    ...explicit.map((c) => setValue(input.ctx, at(input, [...c.scPath, 'runAsNonRoot']), true)),
+  ]
+  const uid = setUid ? ` and runAsUser: ${DEFAULT_NON_ROOT_UID}` : ''
   return {
-    title: `Set runAsNonRoot: true on ${targets(view, paths)}`,
-    parts: paths.map((path) => setValue(input.ctx, at(input, path), true)),
+    title: `Set runAsNonRoot: true${uid} on ${targets(view, setUid ? [...paths, uidPath] : paths)}`,
+    parts,
   }
 }
 

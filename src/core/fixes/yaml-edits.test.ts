@@ -40,7 +40,10 @@ describe('setValue', () => {
   })
 
   it('inserts into an empty flow map and after a multi-line JSON entry', () => {
-    expect(set('a: {}\n', ['a', 'b'], 'RuntimeDefault')).toBe('a: {b: RuntimeDefault}\n')
+    expect(set('{a: {}}\n', ['a', 'b'], 'RuntimeDefault')).toBe('{a: {b: RuntimeDefault}}\n')
+    // Under a block map, `{}` (often left by an earlier fix) is filled in block style.
+    expect(set('a: {}\n', ['a', 'b'], 'RuntimeDefault')).toBe('a:\n  b: RuntimeDefault\n')
+    expect(set('a: {}\n', ['a'], { b: 1, c: 2 })).toBe('a:\n  b: 1\n  c: 2\n')
     expect(set('{\n  "a": {\n    "b": 1\n  }\n}', ['a', 'c'], 'x')).toBe(
       '{\n  "a": {\n    "b": 1,\n    "c": "x"\n  }\n}',
     )
@@ -90,7 +93,8 @@ describe('appendItem', () => {
     expect(run('l:\n  - a # c\nk: 1\n', (ctx) => appendItem(ctx, ['l'], 'ALL'))).toBe(
       'l:\n  - a # c\n  - ALL\nk: 1\n',
     )
-    expect(run('l: []\n', (ctx) => appendItem(ctx, ['l'], 'ALL'))).toBe('l: [ALL]\n')
+    expect(run('l: []\n', (ctx) => appendItem(ctx, ['l'], 'ALL'))).toBe('l:\n  - ALL\n')
+    expect(run('{l: []}\n', (ctx) => appendItem(ctx, ['l'], 'ALL'))).toBe('{l: [ALL]}\n')
     expect(run('l: [a]\n', (ctx) => appendItem(ctx, ['l'], 'ALL'))).toBe('l: [a, ALL]\n')
     expect(run('k: 1\n', (ctx) => appendItem(ctx, ['l'], 'ALL'))).toBe('k: 1\nl:\n  - ALL\n')
   })

@@ -96,8 +96,10 @@ export function setValue(ctx: EditContext, path: Path, value: JsonValue): TextEd
       const nested = nest(rest, value)
       return nested === undefined ? undefined : insertEntry(ctx, node, step, nested)
     }
+    const objectValue = value !== null && typeof value === 'object'
     const fillsNull =
-      isNullScalar(pair.value) && (!last || (value !== null && typeof value === 'object'))
+      (isNullScalar(pair.value) && (!last || objectValue)) ||
+      (isEmptyFlow(pair.value) && (last ? objectValue : node.flow !== true))
     if (last && !fillsNull) return replaceScalar(ctx, pair.value, value)
     if (fillsNull) {
       const nested = nest(rest, value)
@@ -117,6 +119,11 @@ export function appendItem(ctx: EditContext, path: Path, value: JsonValue): Text
   if (found === 'absent') return setValue(ctx, path, [value])
   if (found === undefined || !isSeq(found)) return undefined
   const seq = found
+  // `drop: []` is filled in the style of its parent map (setValue knows it).
+  if (seq.flow === true && seq.items.length === 0) {
+    const filled = setValue(ctx, path, [value])
+    if (filled !== undefined) return filled
+  }
   const json = isJsonStyle(ctx)
   if (seq.flow === true) {
     const lastItem = seq.items.at(-1)
@@ -254,6 +261,20 @@ function hasMergeKey(map: YAMLMap<unknown, unknown>): boolean {
 
 function isNullScalar(node: unknown): node is Node {
   return isScalar(node) && node.value === null && !node.anchor && !node.tag
+}
+
+/**
+ * An empty `{}` or `[]` (`capabilities: {}`, often what an earlier fix left). Filling it writes
+ * the style of the map around it, so a block map gets block entries back.
+ */
+function isEmptyFlow(node: unknown): node is Node {
+  return (
+    (isMap(node) || isSeq(node)) &&
+    node.flow === true &&
+    node.items.length === 0 &&
+    !node.anchor &&
+    !node.tag
+  )
 }
 
 /** The collection at `path`, `'absent'` when the path ends early at a missing key, else undefined. */

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest'
+import { analyze, fixAll } from '../core/index.ts'
+import { lowestLevel, reaches } from './fix-all-slice.ts'
+import { createMemoryStorage, createPlaygroundStore } from './store.ts'
+
+const POD =
+  'apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec:\n  containers:\n  - name: c\n    securityContext: {privileged: true}\n'
+
+describe('fix-all slice', () => {
+  it('opens and closes a preview, taking pending keystrokes in first', () => {
+    const store = createPlaygroundStore(createMemoryStorage())
+    let flushed = 0
+    store.getState().attachEditor(() => flushed++)
+    store.getState().openFixAll({ level: 'restricted', workload: 0 })
+    expect(store.getState().fixAllRequest).toEqual({ level: 'restricted', workload: 0 })
+    expect(flushed).toBe(1)
+    store.getState().closeFixAll()
+    expect(store.getState().fixAllRequest).toBeNull()
+  })
+
+  it('applies the previewed text in one update, and only over the text it was made from', () => {
+    const store = createPlaygroundStore(createMemoryStorage())
+    store.getState().setSource(POD)
+    const { text } = fixAll(POD, 'baseline')
+    expect(store.getState().applyFixAll(POD + '# other\n', text)).toBe(false)
+    expect(store.getState().source).toBe(POD)
+    store.getState().openFixAll({ level: 'baseline' })
+    expect(store.getState().applyFixAll(POD, text)).toBe(true)
+    const state = store.getState()
+    expect(state.source).toBe(text)
+    expect(state.analysis.workloads[0]?.podSecurity.level).not.toBe('privileged')
+    expect(state.fixAllRequest).toBeNull()
+    // The caret goes to where the change starts.
+    expect(state.revealRequest?.range[0]).toBe(POD.indexOf('true'))
+  })
+
+  it('finds the lowest level of several workloads', () => {
+    const two = analyze(`${POD}---\n${POD.replace('true', 'false')}`).workloads
+    expect(lowestLevel(two)).toBe('privileged')
+    expect(lowestLevel([])).toBe('restricted')
+    expect(reaches('baseline', 'baseline')).toBe(true)
+    expect(reaches('baseline', 'restricted')).toBe(false)
+  })
+})

@@ -1,0 +1,60 @@
+import type { StateCreator } from 'zustand'
+import type { FixLevel, PssLevel, Workload } from '../core/index.ts'
+import type { PlaygroundState } from './store.ts'
+
+/** A "Fix all" preview the user asked for: the level, and one workload or the whole paste. */
+export interface FixAllRequest {
+  level: FixLevel
+  /** Index of the workload in the analysis; undefined for every workload. */
+  workload?: number
+}
+
+export interface FixAllSlice {
+  fixAllRequest: FixAllRequest | null
+  /** Opens the preview; text still waiting in the editor is taken in first. */
+  openFixAll: (request: FixAllRequest) => void
+  closeFixAll: () => void
+  /**
+   * Replaces the text with `text`, computed from `base`, in one edit (one Ctrl+Z in the editor
+   * brings `base` back). If the text is no longer `base`, nothing changes.
+   */
+  applyFixAll: (base: string, text: string) => boolean
+}
+
+export const createFixAllSlice: StateCreator<PlaygroundState, [], [], FixAllSlice> = (
+  set,
+  get,
+) => ({
+  fixAllRequest: null,
+  openFixAll: (request) => {
+    get().flushEditor?.()
+    set({ fixAllRequest: request })
+  },
+  closeFixAll: () => set({ fixAllRequest: null }),
+  applyFixAll: (base, text) => {
+    get().flushEditor?.()
+    if (get().source !== base) return false
+    get().setSource(text)
+    // Select the start of the change, so the editor shows it and Ctrl+Z there undoes it.
+    let start = 0
+    while (start < base.length && base[start] === text[start]) start++
+    set({ fixAllRequest: null })
+    get().revealRange([start, start])
+    return true
+  },
+})
+
+const RANK: Record<PssLevel, number> = { privileged: 0, baseline: 1, restricted: 2 }
+
+/** The lowest Pod Security level among `workloads` (restricted when there are none). */
+export function lowestLevel(workloads: readonly Workload[]): PssLevel {
+  return workloads.reduce<PssLevel>(
+    (low, w) => (RANK[w.podSecurity.level] < RANK[low] ? w.podSecurity.level : low),
+    'restricted',
+  )
+}
+
+/** Whether `level` is at least `target`. */
+export function reaches(level: PssLevel, target: PssLevel): boolean {
+  return RANK[level] >= RANK[target]
+}

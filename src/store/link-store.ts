@@ -1,7 +1,7 @@
 import { createStore } from 'zustand/vanilla'
 import { useStore } from 'zustand'
-import { DEFAULT_OPTIONS, type AnalysisOptions } from '../core/index.ts'
-import { readLinkOptions, type SharedManifest } from '../lib/share-links.ts'
+import { resolveOptions, type AnalysisOptions } from '../core/index.ts'
+import type { SharedManifest } from '../lib/share-links.ts'
 import { playgroundStore } from './store.ts'
 
 /** Where the text a link replaced is kept, so it survives closing the tab the link opened. */
@@ -21,9 +21,9 @@ function readPrevious(): SharedManifest | null {
     const value: unknown = JSON.parse(localStorage.getItem(PREVIOUS_TEXT_KEY) ?? 'null')
     if (typeof value !== 'object' || value === null || !('source' in value)) return null
     const { source, options } = value as { source: unknown; options: unknown }
-    const read = readLinkOptions(options)
+    // Our own copy: an option storage mangled falls back to its default; the text is kept.
     return typeof source === 'string'
-      ? { source, options: read.ok ? read.value : DEFAULT_OPTIONS }
+      ? { source, options: resolveOptions(options as Partial<AnalysisOptions>) }
       : null
   } catch {
     return null

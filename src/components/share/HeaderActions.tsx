@@ -1,12 +1,12 @@
-import { useRef, useState } from 'react'
-import { makeLink } from '../../lib/share-links.ts'
-import { buildReviewMarkdown } from '../../lib/review-markdown.ts'
+import { lazy, Suspense, useRef, useState } from 'react'
 import { LEARN_HREF } from '../../lib/teach-routes.ts'
 import { analyseCurrent, currentManifest } from './current-manifest.ts'
 import { downloadCurrentYaml } from './download.ts'
-import { ShareDialog } from './ShareDialog.tsx'
-import { TextDialog } from './TextDialog.tsx'
 import styles from './HeaderActions.module.css'
+
+// Links, the review and the dialogs load on first use, keeping them out of the first paint.
+const ShareDialog = lazy(() => import('./ShareDialog.tsx'))
+const TextDialog = lazy(() => import('./TextDialog.tsx'))
 
 /** Share, Copy review, Download YAML and Learn, in the playground header. */
 export function HeaderActions() {
@@ -18,6 +18,10 @@ export function HeaderActions() {
   const copyReview = async () => {
     setStatus('')
     const analysis = analyseCurrent()
+    const [{ makeLink }, { buildReviewMarkdown }] = await Promise.all([
+      import('../../lib/share-links.ts'),
+      import('../../lib/review-markdown.ts'),
+    ])
     const link = await makeLink('share', currentManifest(), window.location.href)
     const review = buildReviewMarkdown(analysis, link.url)
     try {
@@ -44,22 +48,24 @@ export function HeaderActions() {
       <span className={styles.status} role="status">
         {status}
       </span>
-      {sharing && (
-        <ShareDialog
-          onClose={() => {
-            setSharing(false)
-            shareButton.current?.focus()
-          }}
-        />
-      )}
-      {manualCopy !== null && (
-        <TextDialog
-          title="Copy the review"
-          note="The clipboard could not be reached. Select the text below and copy it."
-          text={manualCopy}
-          onClose={() => setManualCopy(null)}
-        />
-      )}
+      <Suspense fallback={null}>
+        {sharing && (
+          <ShareDialog
+            onClose={() => {
+              setSharing(false)
+              shareButton.current?.focus()
+            }}
+          />
+        )}
+        {manualCopy !== null && (
+          <TextDialog
+            title="Copy the review"
+            note="The clipboard could not be reached. Select the text below and copy it."
+            text={manualCopy}
+            onClose={() => setManualCopy(null)}
+          />
+        )}
+      </Suspense>
     </div>
   )
 }

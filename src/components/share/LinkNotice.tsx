@@ -25,7 +25,18 @@ export function LinkNotice() {
       </div>
     )
   }
-  if (!previous) return null
+  if (!previous) {
+    // The link held exactly the text already here: nothing was replaced, but say it opened.
+    if (notice?.kind !== 'opened') return null
+    return (
+      <div className={styles.notice} role="status" data-testid="link-notice">
+        <p>You opened a shared manifest. It is the same as your text, so nothing changed.</p>
+        <button type="button" onClick={dismissLinkNotice}>
+          Dismiss
+        </button>
+      </div>
+    )
+  }
   return (
     <div className={styles.notice} role="status" data-testid="link-notice">
       <p>

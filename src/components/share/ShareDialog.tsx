@@ -8,7 +8,7 @@ import styles from './ShareDialog.module.css'
 const number = new Intl.NumberFormat('en')
 
 /** The share dialog: the link for the current text and assumptions, or a file when too long. */
-export function ShareDialog({ onClose }: { onClose: () => void }) {
+export default function ShareDialog({ onClose }: { onClose: () => void }) {
   const [link, setLink] = useState<MadeLink | null>(null)
   const [copied, setCopied] = useState('')
 

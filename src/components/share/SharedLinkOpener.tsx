@@ -1,5 +1,4 @@
 import { useEffect } from 'react'
-import { readLink } from '../../lib/share-links.ts'
 import { openSharedManifest, refuseLink } from '../../store/link-store.ts'
 
 /**
@@ -9,12 +8,15 @@ import { openSharedManifest, refuseLink } from '../../store/link-store.ts'
 export function SharedLinkOpener({ link }: { link: string }) {
   useEffect(() => {
     let current = true
-    void readLink('share', link).then((read) => {
-      if (!current) return
-      if (read.ok) openSharedManifest(read.value)
-      else refuseLink(read.error)
-      window.location.replace('#/')
-    })
+    // The link reader loads on demand: most visits never open a link.
+    void import('../../lib/share-links.ts')
+      .then(({ readLink }) => readLink('share', link))
+      .then((read) => {
+        if (!current) return
+        if (read.ok) openSharedManifest(read.value)
+        else refuseLink(read.error)
+        window.location.replace('#/')
+      })
     return () => {
       current = false
     }

@@ -2,7 +2,7 @@ import { Dialog } from './Dialog.tsx'
 import styles from './ShareDialog.module.css'
 
 /** Shows text to copy by hand, selected, when the clipboard is out of reach. */
-export function TextDialog({
+export default function TextDialog({
   title,
   note,
   text,

@@ -5,6 +5,7 @@ import { AdvisoriesList } from './AdvisoriesList.tsx'
 import { DiagnosticsList } from './DiagnosticsList.tsx'
 import { FixAllButtons } from './FixAllButtons.tsx'
 import { FixAllDialog } from './FixAllDialog.tsx'
+import { NamespaceCards } from './NamespaceCards.tsx'
 import { WorkloadCard } from './WorkloadCard.tsx'
 import styles from './AnalysisPanel.module.css'
 
@@ -53,6 +54,7 @@ export function AnalysisPanel() {
             kernel {analysis.options.kernel}
           </p>
           {workloads.length > 1 && <FixAllButtons level={lowestLevel(workloads)} />}
+          <NamespaceCards admission={analysis.admission} onReveal={revealRange} />
           {workloads.map((w, i) => (
             <WorkloadCard
               key={`${w.document}-${w.range[0]}`}

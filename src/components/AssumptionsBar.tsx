@@ -7,6 +7,7 @@ import {
   type AnalysisOptions,
 } from '../core/index.ts'
 import { usePlaygroundStore } from '../store/store.ts'
+import { NamespacePolicyControl } from './NamespacePolicyControl.tsx'
 import styles from './AssumptionsBar.module.css'
 
 // Docker reaches Kubernetes only through the cri-dockerd shim; say so where it is picked.
@@ -211,6 +212,7 @@ export function AssumptionsBar() {
           )}
         </span>
       </div>
+      <NamespacePolicyControl />
       <button
         type="button"
         className={styles.reset}

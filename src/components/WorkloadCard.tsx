@@ -1,4 +1,5 @@
 import type { Range, Workload } from '../core/index.ts'
+import { AdmissionLine } from './AdmissionLine.tsx'
 import { selectFailingChecks } from '../store/selectors.ts'
 import type { ContainerRef } from '../store/ui-slice.ts'
 import { Chip } from './Chip.tsx'
@@ -56,6 +57,7 @@ export function WorkloadCard({
         </span>
         <FixAllButtons level={level} workload={index} />
       </header>
+      <AdmissionLine workload={workload} />
       <PodSecurityChecks
         podSecurity={workload.podSecurity}
         kind={workload.kind}

@@ -1,4 +1,6 @@
 import { withFixes } from './fixes/workload-fixes.ts'
+import { findNamespaces } from './admission/namespaces.ts'
+import { simulateAdmission } from './admission/simulate.ts'
 import { computeContainerCapabilities, type CapabilityListItem } from './capabilities/compute.ts'
 import { resolveOptions } from './options.ts'
 import { adviseWorkload } from './pss/advise.ts'
@@ -54,6 +56,7 @@ export function analyze(source: string, options: Partial<AnalysisOptions> = {}):
     return {
       options: resolved,
       workloads: [],
+      admission: simulateAdmission([], [], {}).summary,
       diagnostics: [
         {
           code: 'internal-error',
@@ -78,6 +81,7 @@ function analyzeUnsafe(source: string, options: AnalysisOptions): Analysis {
     return {
       options,
       workloads: [],
+      admission: simulateAdmission([], [], {}).summary,
       diagnostics: [
         {
           code: 'too-large',
@@ -92,11 +96,21 @@ function analyzeUnsafe(source: string, options: AnalysisOptions): Analysis {
   const parsed = parseDocuments(source)
   const extracted = extractWorkloads(parsed.documents)
   const diagnostics: Diagnostic[] = [...parsed.diagnostics, ...extracted.diagnostics]
-  const workloads = extracted.workloads.map((site, index) =>
-    analyzeWorkload(source, site, index, options, diagnostics),
+  const analysed = extracted.workloads.map((site, index) => {
+    const workload = analyzeWorkload(source, site, index, options, diagnostics)
+    return { ...site, range: workload.range, workload }
+  })
+  const admission = simulateAdmission(
+    analysed,
+    findNamespaces(parsed.documents),
+    options.namespaceLabels,
   )
+  const workloads = admission.workloads.map(([{ workload }, result]) => ({
+    ...workload,
+    admission: result,
+  }))
   diagnostics.sort((a, b) => a.range[0] - b.range[0])
-  return { options, diagnostics, workloads }
+  return { options, diagnostics, workloads, admission: admission.summary }
 }
 
 function analyzeWorkload(
@@ -105,7 +119,7 @@ function analyzeWorkload(
   index: number,
   options: AnalysisOptions,
   diagnostics: Diagnostic[],
-): Workload {
+): Omit<Workload, 'admission'> {
   const locate: Locate = (path) => site.document.locateNearest([...site.templatePath, ...path])
   diagnostics.push(
     ...podLevelDiagnostics(site.pod, locate),

@@ -26,4 +26,6 @@ export {
 } from './capabilities/runtimes.ts'
 export { NEWEST_RULES_VERSION, POLICY_VERSIONS, parsePolicyVersion } from './pss/version.ts'
 export { PSS_CHECK_INFO, PSS_PAGE, type PssCheckInfo } from './pss/check-info.ts'
+export { POD_SECURITY_LABELS } from './admission/policy.ts'
 export type * from './types.ts'
+export type * from './admission/types.ts'

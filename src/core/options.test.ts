@@ -16,6 +16,11 @@ describe('resolveOptions', () => {
       seccompDefault: true,
       appArmor: false,
       imageUser: 'nginx',
+      namespaceLabels: {
+        'pod-security.kubernetes.io/enforce': 'baseline',
+        'pod-security.kubernetes.io/enforce-version': 'v1.30',
+        'pod-security.kubernetes.io/warn': 'restricted',
+      },
     } as const
     expect(resolveOptions(options)).toEqual(options)
     expect(resolveOptions({ imageUser: null }).imageUser).toBeNull()
@@ -34,8 +39,20 @@ describe('resolveOptions', () => {
       kubernetesVersion: 'v1.07',
       imageUser: -1,
       appArmor: false,
+      namespaceLabels: {
+        // Labels the user could never have picked are dropped one by one.
+        'pod-security.kubernetes.io/enforce': 'strict',
+        'pod-security.kubernetes.io/audit-version': 'v1.07',
+        'pod-security.kubernetes.io/warn': 'baseline',
+        'pod-security.kubernetes.io/warn-version': 125,
+        'app.kubernetes.io/name': 'web',
+      },
     } as never)
-    expect(resolved).toEqual({ ...DEFAULT_OPTIONS, appArmor: false })
+    expect(resolved).toEqual({
+      ...DEFAULT_OPTIONS,
+      appArmor: false,
+      namespaceLabels: { 'pod-security.kubernetes.io/warn': 'baseline' },
+    })
   })
 
   it('never throws and always returns a complete set of options, whatever it is given', () => {

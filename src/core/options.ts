@@ -1,4 +1,5 @@
 import { CONTAINER_RUNTIMES } from './capabilities/runtimes.ts'
+import { readValidPodSecurityLabels } from './admission/policy.ts'
 import type { AnalysisOptions, PolicyVersion } from './types.ts'
 
 /** The assumptions used when the caller does not say otherwise. */
@@ -9,6 +10,7 @@ export const DEFAULT_OPTIONS: Readonly<AnalysisOptions> = Object.freeze({
   seccompDefault: false,
   appArmor: true,
   imageUser: 0,
+  namespaceLabels: Object.freeze({}),
 })
 
 /** A kernel release as `uname -r` prints it (`6.8.0-45-generic`), or just `5` or `v6.1`. */
@@ -54,5 +56,6 @@ export function resolveOptions(options: Partial<AnalysisOptions> | undefined): A
       (typeof imageUser === 'string' && imageUser.trim() !== '' && imageUser.length <= 256)
         ? (imageUser as number | string | null)
         : DEFAULT_OPTIONS.imageUser,
+    namespaceLabels: readValidPodSecurityLabels(given.namespaceLabels),
   }
 }

@@ -52,7 +52,7 @@ export function checkPodAtLevel(
 }
 
 /** Upstream `policy/checks.go` `ForbiddenDetail`: `reason (detail)` items joined by `", "`. */
-function detailedMessage(failures: readonly CheckFailure[]): string {
+export function detailedMessage(failures: readonly CheckFailure[]): string {
   return failures
     .map(({ reason, detail }) => (detail === '' ? reason : `${reason} (${detail})`))
     .join(', ')

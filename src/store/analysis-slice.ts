@@ -1,4 +1,10 @@
-import type { Analysis, AnalysisOptions } from '../core/index.ts'
+import type { AdmissionSummary, Analysis, AnalysisOptions } from '../core/index.ts'
+
+/** No workloads, so nothing for admission to decide (what the core returns for an empty text). */
+const NO_ADMISSION: AdmissionSummary = {
+  namespaces: [],
+  suggestion: { level: 'restricted', version: 'latest', yaml: '' },
+}
 import type { PlaygroundState } from './store.ts'
 
 /**
@@ -76,6 +82,7 @@ export function failedAnalysis(options: AnalysisOptions, error: unknown): Analys
   return {
     options,
     workloads: [],
+    admission: NO_ADMISSION,
     diagnostics: [
       {
         code: 'internal-error',
@@ -91,7 +98,7 @@ export function failedAnalysis(options: AnalysisOptions, error: unknown): Analys
 /** The state before the first analysis has arrived: nothing to show yet, one on its way. */
 export function initialAnalysisState(options: AnalysisOptions): AnalysisSlice {
   return {
-    analysis: { options, workloads: [], diagnostics: [] },
+    analysis: { options, workloads: [], diagnostics: [], admission: NO_ADMISSION },
     analysedSource: null,
     status: 'updating',
   }

@@ -42,6 +42,7 @@ test('broken YAML shows the error with its line and keeps the text', async ({
   expect(await editor.text()).toContain('containers: [')
   // With nothing readable before, the panel says the YAML could not be read.
   await editor.setText('')
+  await expect(panel.empty()).toBeVisible()
   await editor.setText('apiVersion: v1\nkind: Pod\nspec:\n  containers: [\n')
   await expect(panel.diagnostics().first()).toContainText(/line \d+/)
   await expect(panel.empty()).toContainText('could not be read')

@@ -24,7 +24,7 @@ spec:
 
 describe('one explanation per problem', () => {
   it('folds the lowercase "all" advisory into the capabilities finding, with one fix', () => {
-    const workload = analyze(BLOG).workloads[0]
+    const workload = analyze(BLOG, {}, { fixes: true }).workloads[0]
     if (!workload) throw new Error('no workload')
     const { findings, advisories } = findingsOf(workload)
     const caps = findings.find((f) => f.check.id === 'capabilities_restricted')

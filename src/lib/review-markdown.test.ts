@@ -34,7 +34,8 @@ spec:
 `
 
 describe('buildReviewMarkdown', () => {
-  const analysis = analyze(MANIFEST)
+  // An image that runs as root, said explicitly: the default image USER is unknown.
+  const analysis = analyze(MANIFEST, { imageUser: 0 })
   const review = buildReviewMarkdown(analysis, 'http://127.0.0.1/#/share/1/abc')
 
   it('starts with a verdict table per workload', () => {

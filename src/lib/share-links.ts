@@ -63,6 +63,13 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 const OPTION_KEYS = Object.keys(DEFAULT_OPTIONS) as (keyof AnalysisOptions)[]
 
+/** Equal as JSON values: an assumption that is a map (namespace labels) is compared key by key. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (!isRecord(a) || !isRecord(b)) return a === b
+  const keys = Object.keys(a)
+  return keys.length === Object.keys(b).length && keys.every((k) => sameValue(a[k], b[k]))
+}
+
 /** Each assumption must be one `resolveOptions` keeps as given; missing ones take the default. */
 export function readLinkOptions(value: unknown): Decoded<AnalysisOptions> {
   if (!isRecord(value)) return { ok: false, error: 'its assumptions are missing' }
@@ -71,7 +78,7 @@ export function readLinkOptions(value: unknown): Decoded<AnalysisOptions> {
     return { ok: false, error: `it has an unknown assumption ${JSON.stringify(unknownKey)}` }
   }
   const resolved = resolveOptions(value as Partial<AnalysisOptions>)
-  const bad = OPTION_KEYS.find((k) => Object.hasOwn(value, k) && resolved[k] !== value[k])
+  const bad = OPTION_KEYS.find((k) => Object.hasOwn(value, k) && !sameValue(resolved[k], value[k]))
   if (bad !== undefined) {
     const shown = JSON.stringify(value[bad])?.slice(0, 40)
     return { ok: false, error: `its assumption ${bad} = ${shown} is not valid` }

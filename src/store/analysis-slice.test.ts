@@ -11,7 +11,11 @@ function deferredAnalyser() {
   const calls: { source: string; answer: () => void; fail: (e: Error) => void }[] = []
   const analyser: Analyser = (source: string, options: AnalysisOptions) =>
     new Promise<Analysis>((resolve, reject) => {
-      calls.push({ source, answer: () => resolve(analyze(source, options)), fail: reject })
+      calls.push({
+        source,
+        answer: () => resolve(analyze(source, options, { fixes: true })),
+        fail: reject,
+      })
     })
   return { analyser, calls }
 }
@@ -45,7 +49,9 @@ describe('analysis from an asynchronous analyser', () => {
     await settle()
     expect(store.getState().status).toBe('fresh')
     expect(store.getState().analysedSource).toBe(POD)
-    expect(store.getState().analysis).toEqual(analyze(POD, store.getState().options))
+    expect(store.getState().analysis).toEqual(
+      analyze(POD, store.getState().options, { fixes: true }),
+    )
   })
 
   it('drops an answer that arrives after a newer request, whatever the order', async () => {

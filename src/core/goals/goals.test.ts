@@ -70,8 +70,8 @@ describe('readGoalSet', () => {
 })
 
 describe('evaluateGoals', () => {
-  it('judges the default root container on containerd', () => {
-    const results = evaluateGoals(POD(''), undefined, SAMPLE)
+  it('judges a container whose image runs as root, on containerd', () => {
+    const results = evaluateGoals(POD(''), { imageUser: 0 }, SAMPLE)
     expect(results.map((r) => [r.condition.kind, r.met, r.actual])).toEqual([
       ['cap-set', false, 'web: CapEff 00000000a80425fb'],
       ['pod-security', false, 'Pod p: baseline at v1.30'],
@@ -125,7 +125,7 @@ describe('evaluateGoals', () => {
     ])
     const [refused] = evaluateGoals(
       POD('\n      securityContext: {runAsNonRoot: true}'),
-      undefined,
+      { imageUser: 0 },
       [{ kind: 'kubelet-starts' }],
     )
     expect(refused).toMatchObject({ met: false, actual: expect.stringContaining('runAsNonRoot') })

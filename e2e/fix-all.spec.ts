@@ -55,21 +55,24 @@ test('fix all to restricted: a diff of only the needed lines, one change, Ctrl+Z
   const dialog = page.getByTestId('fixall.dialog')
   await expect(dialog).toBeVisible()
   await expect(dialog.getByRole('heading', { name: /Fix all to restricted/ })).toBeVisible()
-  expect(await diffLines(page)).toEqual({
-    removed: ['      privileged: true # needed?'],
-    added: [
-      '      privileged: false # needed?',
-      '      capabilities:',
-      '        drop:',
-      '        - ALL',
-      '      allowPrivilegeEscalation: false',
-      '  securityContext:',
-      '    runAsUser: 65532',
-      '    runAsNonRoot: true',
-      '    seccompProfile:',
-      '      type: RuntimeDefault',
-    ],
-  })
+  // The diff is computed in Monaco's worker: poll until it is there.
+  await expect
+    .poll(() => diffLines(page))
+    .toEqual({
+      removed: ['      privileged: true # needed?'],
+      added: [
+        '      privileged: false # needed?',
+        '      capabilities:',
+        '        drop:',
+        '        - ALL',
+        '      allowPrivilegeEscalation: false',
+        '  securityContext:',
+        '    runAsUser: 65532',
+        '    runAsNonRoot: true',
+        '    seccompProfile:',
+        '      type: RuntimeDefault',
+      ],
+    })
   await expect(dialog.getByTestId('fixall.verdict')).toContainText('restricted')
 
   // A decision changes the preview: another UID.

@@ -112,7 +112,8 @@ test('Copy review puts a Markdown verdict table on the clipboard; Download YAML 
   const review = await page.evaluate(() => navigator.clipboard.readText())
   expect(review).toContain('| Workload | Pod Security (latest) | Failing checks | Containers |')
   expect(review).toContain('| Pod shared | ⚠️ baseline | 4 | app |')
-  expect(review).toContain('| `app` | 0 (root), from image USER, assumed | `00000000a80425fb` |')
+  // The image USER is unknown by default; the sets are computed as root, the worst case.
+  expect(review).toContain('| `app` | unknown, from image USER, assumed | `00000000a80425fb` |')
   expect(review).toMatch(
     /\[Open this manifest in the playground\]\(http:\/\/127\.0\.0\.1:\d+\/#\/share\/1\//,
   )

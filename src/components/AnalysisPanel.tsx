@@ -109,7 +109,6 @@ export function AnalysisPanel() {
           data-testid={stale ? 'panel.stale' : undefined}
         >
           {workloads.length > 1 && <FixAllButtons level={lowestLevel(workloads)} />}
-          <NamespaceCards admission={analysis.admission} onReveal={revealRange} />
           {workloads.map((w, i) => (
             <WorkloadCard
               key={keys[i]}
@@ -125,6 +124,8 @@ export function AnalysisPanel() {
               eager={workloads.length <= EAGER_CARDS}
             />
           ))}
+          {/* The namespaces' policy after the workloads: the verdict and containers come first. */}
+          <NamespaceCards admission={analysis.admission} onReveal={revealRange} />
           <AdvisoriesList workloads={workloads} onReveal={revealRange} onFix={applyFix} />
         </div>
       )}

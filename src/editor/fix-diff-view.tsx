@@ -3,6 +3,9 @@ import { playgroundStore } from '../store/store.ts'
 import { resolveTheme } from '../store/preferences-slice.ts'
 import { monaco } from './monaco-setup.ts'
 
+/** How long a closed preview's models outlive it, so an in-flight diff can complete. */
+const MODEL_GRACE_MS = 10_000
+
 interface Props {
   original: string
   modified: string
@@ -63,8 +66,12 @@ export default function FixDiffView({ original, modified, label }: Props) {
       unsubscribe()
       if (window.__fixDiff === editor) window.__fixDiff = undefined
       editor.dispose()
-      pair.original.dispose()
-      pair.modified.dispose()
+      // Monaco's worker-based diff provider throws "no diff result available" when the models
+      // of a diff still being computed are gone (dialog closed at once); let it finish first.
+      setTimeout(() => {
+        pair.original.dispose()
+        pair.modified.dispose()
+      }, MODEL_GRACE_MS)
     }
   }, [label])
 

@@ -1,7 +1,6 @@
-import { runtimeLabel, WORKLOAD_KINDS } from '../core/index.ts'
+import { lowestLevel, runtimeLabel, WORKLOAD_KINDS } from '../core/index.ts'
 import type { Diagnostic, Workload } from '../core/index.ts'
 import { useVerdictInTab } from '../hooks/useVerdictInTab.ts'
-import { lowestLevel } from '../store/fix-all-slice.ts'
 import { lineOfOffset, selectApiRejects } from '../store/selectors.ts'
 import { workloadKeys } from '../store/stable-workloads.ts'
 import { selectShownAnalysis, usePlaygroundStore } from '../store/store.ts'
@@ -108,7 +107,9 @@ export function AnalysisPanel() {
           inert={stale}
           data-testid={stale ? 'panel.stale' : undefined}
         >
-          {workloads.length > 1 && <FixAllButtons level={lowestLevel(workloads)} />}
+          {workloads.length > 1 && (
+            <FixAllButtons level={lowestLevel(workloads.map((w) => w.podSecurity.level))} />
+          )}
           {workloads.map((w, i) => (
             <WorkloadCard
               key={keys[i]}

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react'
-import type { PssLevel } from '../core/index.ts'
+import { PSS_LEVELS, type PssLevel } from '../core/index.ts'
 import { usePlaygroundStore } from '../store/store.ts'
 import { Chip } from './Chip.tsx'
 import styles from './ExamplesGallery.module.css'
@@ -16,7 +16,7 @@ export interface ExampleEntry {
   description: string
 }
 
-const LEVELS: readonly string[] = ['privileged', 'baseline', 'restricted'] satisfies PssLevel[]
+const LEVELS: readonly string[] = PSS_LEVELS
 
 function isEntry(value: unknown): value is ExampleEntry {
   if (typeof value !== 'object' || value === null) return false

@@ -1,38 +1,8 @@
 import { useId, useState } from 'react'
-import { fixAll, type AnalysisOptions, type FixDecisions, type FixLevel } from '../core/index.ts'
+import type { FixDecisions } from '../core/index.ts'
 import styles from './FixAllDialog.module.css'
 
 type DecisionKey = keyof FixDecisions
-
-/**
- * The decisions that change something for this text: those a run with every decision taken
- * uses, or that a finding left for a person asks for.
- */
-export function relevantDecisions(
-  source: string,
-  level: FixLevel,
-  options: AnalysisOptions,
-  workload: number | undefined,
-): ReadonlySet<DecisionKey> {
-  const everything: FixDecisions = {
-    runAsUser: 65532,
-    seccompLocalhostProfile: 'profile.json',
-    netBindService: true,
-    removeNodeAgentHostAccess: true,
-  }
-  const probe = fixAll(
-    source,
-    level,
-    options,
-    everything,
-    workload === undefined ? {} : { workload },
-  )
-  const used = new Set<DecisionKey>()
-  for (const applied of probe.applied) if (applied.decision) used.add(applied.decision)
-  const none = fixAll(source, level, options, {}, workload === undefined ? {} : { workload })
-  for (const u of none.unfixed) for (const f of u.findings) if (f.decision) used.add(f.decision)
-  return used
-}
 
 const MAX_UID = 2147483647
 

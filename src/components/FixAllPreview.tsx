@@ -1,9 +1,11 @@
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react'
-import { analyze, defaultFixDecisions, fixAll, type FixDecisions } from '../core/index.ts'
-import { lowestLevel, reaches, type FixAllRequest } from '../store/fix-all-slice.ts'
+import { defaultFixDecisions, meetsLevel, type FixDecisions } from '../core/index.ts'
+import { usePromised } from '../hooks/usePromised.ts'
+import type { FixAllRequest } from '../store/fix-all-slice.ts'
 import { usePlaygroundStore } from '../store/store.ts'
+import { analysisWorker } from '../worker/client.ts'
 import { Chip } from './Chip.tsx'
-import { FixAllDecisions, relevantDecisions } from './FixAllDecisions.tsx'
+import { FixAllDecisions } from './FixAllDecisions.tsx'
 import { FixAllReport } from './FixAllReport.tsx'
 import styles from './FixAllDialog.module.css'
 
@@ -22,18 +24,20 @@ export default function FixAllPreview({ request }: { request: FixAllRequest }) {
   // The source the preview was made from: Apply replaces exactly this text.
   const [base] = useState(source)
   const { level, workload } = request
-  const relevant = useMemo(
-    () => relevantDecisions(base, level, options, workload),
-    [base, level, options, workload],
+  // Each is a few whole fixAll runs: the analysis worker computes them, the dialog waits.
+  const relevant = usePromised(
+    useMemo(() => {
+      const scope = workload === undefined ? {} : { workload }
+      return analysisWorker.run('relevantFixDecisions', [base, level, options, scope])
+    }, [base, level, options, workload]),
   )
-  const result = useMemo(
-    () => fixAll(base, level, options, decisions, workload === undefined ? {} : { workload }),
-    [base, level, options, decisions, workload],
+  const preview = usePromised(
+    useMemo(() => {
+      const scope = workload === undefined ? {} : { workload }
+      return analysisWorker.run('previewFixAll', [base, level, options, decisions, scope])
+    }, [base, level, options, decisions, workload]),
   )
-  const after = useMemo(() => {
-    const workloads = analyze(result.text, options).workloads
-    return lowestLevel(workload === undefined ? workloads : workloads.slice(workload, workload + 1))
-  }, [result.text, options, workload])
+  const relevantSet = useMemo(() => new Set(relevant.value), [relevant.value])
 
   useEffect(() => {
     const element = dialog.current
@@ -44,8 +48,12 @@ export default function FixAllPreview({ request }: { request: FixAllRequest }) {
   const scopeText = target
     ? `${target.kind} ${target.name || '(no name)'}`
     : `all ${analysis.workloads.length} ${analysis.workloads.length === 1 ? 'workload' : 'workloads'}`
-  const changed = result.text !== base
-  const left = result.unfixed.reduce((n, u) => n + u.findings.length, 0)
+  const result = preview.value?.result
+  const after = preview.value?.levelAfter
+  // Apply only what is on screen for the decisions now taken.
+  const ready = result !== undefined && !preview.pending
+  const changed = result !== undefined && result.text !== base
+  const left = result?.unfixed.reduce((n, u) => n + u.findings.length, 0) ?? 0
   const title = `Fix all to ${request.level}`
 
   return (
@@ -77,29 +85,45 @@ export default function FixAllPreview({ request }: { request: FixAllRequest }) {
             <span>After</span>
           </div>
           <div className={styles.diffEditor}>
-            <Suspense fallback={<p className={styles.loading}>Loading the diff…</p>}>
-              <FixDiffView original={base} modified={result.text} label={title} />
-            </Suspense>
+            {result ? (
+              <Suspense fallback={<p className={styles.loading}>Loading the diff…</p>}>
+                <FixDiffView original={base} modified={result.text} label={title} />
+              </Suspense>
+            ) : (
+              <p className={styles.loading}>
+                {preview.error
+                  ? `The fixes could not be computed (${preview.error.message}).`
+                  : 'Computing the fixes…'}
+              </p>
+            )}
           </div>
         </section>
         <aside className={styles.side}>
           <FixAllDecisions
             decisions={decisions}
-            relevant={relevant}
+            relevant={relevantSet}
             defaults={defaultFixDecisions(options)}
             onChange={setDecisions}
           />
-          <FixAllReport
-            result={result}
-            workloads={analysis.workloads}
-            single={target !== undefined}
-          />
+          {result && (
+            <FixAllReport
+              result={result}
+              workloads={analysis.workloads}
+              single={target !== undefined}
+            />
+          )}
         </aside>
       </div>
       <footer className={styles.footer}>
         <p className={styles.verdict} data-testid="fixall.verdict">
-          After the change: <Chip tone={after}>PSS: {after}</Chip>
-          {!reaches(after, level) && (
+          {after === undefined ? (
+            'Computing the fixes…'
+          ) : (
+            <>
+              After the change: <Chip tone={after}>PSS: {after}</Chip>
+            </>
+          )}
+          {after !== undefined && !meetsLevel(after, level) && (
             <span className={styles.short}>
               {' '}
               · {left} {left === 1 ? 'finding needs' : 'findings need'} you, see “Left for you”
@@ -112,18 +136,20 @@ export default function FixAllPreview({ request }: { request: FixAllRequest }) {
         <button
           type="button"
           className={styles.apply}
-          disabled={!changed}
+          disabled={!ready || !changed}
           data-testid="fixall.apply"
           onClick={() => {
             // Close first: closing a modal dialog gives focus back to its opener, and the
             // editor must have it after the change so Ctrl+Z undoes it.
             dialog.current?.close()
-            if (!applyFixAll(base, result.text)) closeFixAll()
+            if (!result || !applyFixAll(base, result.text)) closeFixAll()
           }}
         >
-          {changed
-            ? `Apply ${result.applied.length} ${result.applied.length === 1 ? 'change' : 'changes'}`
-            : 'Nothing to apply'}
+          {!result
+            ? 'Apply'
+            : changed
+              ? `Apply ${result.applied.length} ${result.applied.length === 1 ? 'change' : 'changes'}`
+              : 'Nothing to apply'}
         </button>
       </footer>
     </dialog>

@@ -1,14 +1,12 @@
 import { useId } from 'react'
 import {
   POLICY_VERSIONS,
+  PSS_LEVELS,
   type NamespaceLabels,
   type PodSecurityLabel,
-  type PssLevel,
 } from '../core/index.ts'
 import { usePlaygroundStore } from '../store/store.ts'
 import styles from './NamespacePolicyControl.module.css'
-
-const LEVELS: readonly PssLevel[] = ['privileged', 'baseline', 'restricted']
 
 const ENFORCE: PodSecurityLabel = 'pod-security.kubernetes.io/enforce'
 const ENFORCE_VERSION: PodSecurityLabel = 'pod-security.kubernetes.io/enforce-version'
@@ -38,7 +36,7 @@ export function NamespacePolicyControl() {
         onChange={(e) => update(label, e.target.value)}
       >
         <option value="">not set</option>
-        {LEVELS.map((level) => (
+        {PSS_LEVELS.map((level) => (
           <option key={level} value={level}>
             {level}
           </option>

@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react'
-import type { PssLevel } from '../core/index.ts'
+import { PSS_LEVELS, type PssLevel } from '../core/index.ts'
 import { Chip } from './Chip.tsx'
-import { LEVEL_LABEL, LEVELS, workloadCardId, type Verdict } from './verdict.ts'
+import { LEVEL_LABEL, workloadCardId, type Verdict } from './verdict.ts'
 import styles from './VerdictBar.module.css'
 
 /** What the worst level means for the paste, in one sentence. */
@@ -58,9 +58,9 @@ export function VerdictBar({ verdict, summary, notice }: Props) {
             <span className={styles.level}>{LEVEL_LABEL[worst]}</span>
             <span>{headline(verdict)}</span>
           </p>
-          {LEVELS.filter((level) => counts[level] > 0).length > 1 && (
+          {PSS_LEVELS.filter((level) => counts[level] > 0).length > 1 && (
             <div className={styles.counts} role="group" aria-label="Show workloads by level">
-              {LEVELS.filter((level) => counts[level] > 0).map((level) => (
+              {PSS_LEVELS.filter((level) => counts[level] > 0).map((level) => (
                 <button
                   key={level}
                   type="button"

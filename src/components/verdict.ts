@@ -1,8 +1,5 @@
-import type { PssLevel, Workload } from '../core/index.ts'
+import { lowestLevel, type PssLevel, type Workload } from '../core/index.ts'
 import { selectFailingChecks } from '../store/selectors.ts'
-
-/** Levels from the most to the least permissive: the worst one a paste reaches comes first. */
-export const LEVELS: readonly PssLevel[] = ['privileged', 'baseline', 'restricted']
 
 export const LEVEL_LABEL: Record<PssLevel, string> = {
   privileged: 'Privileged',
@@ -42,7 +39,7 @@ export function verdictOf(workloads: readonly Workload[]): Verdict | null {
       containers: w.containers.length,
     }
   })
-  const worst = LEVELS.find((level) => counts[level] > 0) ?? 'restricted'
+  const worst = lowestLevel(rows.map((row) => row.level))
   return { worst, counts, rows }
 }
 

@@ -2,6 +2,7 @@ import { withFixes } from './fixes/workload-fixes.ts'
 import { findNamespaces } from './admission/namespaces.ts'
 import { simulateAdmission } from './admission/simulate.ts'
 import { computeContainerCapabilities, type CapabilityListItem } from './capabilities/compute.ts'
+import { emptyAnalysis } from './empty-analysis.ts'
 import { resolveOptions } from './options.ts'
 import { adviseView, toAdvisories } from './advisories/advise.ts'
 import { evaluatePodView } from './pss/evaluate.ts'
@@ -69,16 +70,6 @@ export function analyze(
         },
       ],
     }
-  }
-}
-
-/** An analysis that found nothing: what is shown before any text has been analysed. */
-export function emptyAnalysis(options: AnalysisOptions): Analysis {
-  return {
-    options,
-    workloads: [],
-    diagnostics: [],
-    admission: simulateAdmission([], [], {}).summary,
   }
 }
 

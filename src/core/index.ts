@@ -4,10 +4,13 @@
  * Everything here is plain TypeScript with no UI, DOM or network dependency; no function throws
  * for any input, and every result is JSON-serialisable data.
  */
-export { analyze, emptyAnalysis } from './analyze.ts'
+export { analyze } from './analyze.ts'
+export { emptyAnalysis } from './empty-analysis.ts'
 export { DEFAULT_OPTIONS, KERNEL_VERSION, resolveOptions } from './options.ts'
 export { applyEdits } from './yaml/edits/text-edits.ts'
 export { defaultFixDecisions, fixAll } from './fixes/fix-all.ts'
+export { previewFixAll, relevantFixDecisions, type FixAllPreview } from './fixes/fix-all-preview.ts'
+export { lowestLevel, meetsLevel, PSS_LEVELS } from './pss/levels.ts'
 export type * from './fixes/fix-all-types.ts'
 export {
   CONTAINER_FIELDS,
@@ -111,4 +114,9 @@ export type {
   GoalSet,
   GoalSetReading,
 } from './goals/goal-conditions.ts'
-export { evaluateGoals, type GoalResult } from './goals/evaluate-goals.ts'
+export {
+  checkGoals,
+  evaluateGoals,
+  type GoalCheck,
+  type GoalResult,
+} from './goals/evaluate-goals.ts'

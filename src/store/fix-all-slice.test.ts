@@ -1,7 +1,6 @@
 import type { Analyser } from './analysis-slice.ts'
 import { describe, expect, it } from 'vitest'
 import { analyze, fixAll } from '../core/index.ts'
-import { lowestLevel, reaches } from './fix-all-slice.ts'
 import { createMemoryStorage, createPlaygroundStore } from './store.ts'
 
 /** The app's worker asks the core for fixes too; so does this stand-in. */
@@ -36,13 +35,5 @@ describe('fix-all slice', () => {
     expect(state.fixAllRequest).toBeNull()
     // The caret goes to where the change starts.
     expect(state.revealRequest?.range[0]).toBe(POD.indexOf('true'))
-  })
-
-  it('finds the lowest level of several workloads', () => {
-    const two = analyze(`${POD}---\n${POD.replace('true', 'false')}`).workloads
-    expect(lowestLevel(two)).toBe('privileged')
-    expect(lowestLevel([])).toBe('restricted')
-    expect(reaches('baseline', 'baseline')).toBe(true)
-    expect(reaches('baseline', 'restricted')).toBe(false)
   })
 })

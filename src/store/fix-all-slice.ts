@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand'
-import type { FixLevel, PssLevel, Workload } from '../core/index.ts'
+import type { FixLevel } from '../core/index.ts'
 import type { PlaygroundState } from './store.ts'
 
 /** A "Fix all" preview the user asked for: the level, and one workload or the whole paste. */
@@ -43,18 +43,3 @@ export const createFixAllSlice: StateCreator<PlaygroundState, [], [], FixAllSlic
     return true
   },
 })
-
-const RANK: Record<PssLevel, number> = { privileged: 0, baseline: 1, restricted: 2 }
-
-/** The lowest Pod Security level among `workloads` (restricted when there are none). */
-export function lowestLevel(workloads: readonly Workload[]): PssLevel {
-  return workloads.reduce<PssLevel>(
-    (low, w) => (RANK[w.podSecurity.level] < RANK[low] ? w.podSecurity.level : low),
-    'restricted',
-  )
-}
-
-/** Whether `level` is at least `target`. */
-export function reaches(level: PssLevel, target: PssLevel): boolean {
-  return RANK[level] >= RANK[target]
-}

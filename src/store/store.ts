@@ -22,7 +22,7 @@ import {
 } from './persisted-state.ts'
 import { createPreferencesSlice, type PreferencesSlice } from './preferences-slice.ts'
 import { createUiSlice, type UiSlice } from './ui-slice.ts'
-import { createWorkerAnalyser } from './worker-analyser.ts'
+import { analysisWorker } from '../worker/client.ts'
 
 export type PlaygroundState = DocumentSlice &
   AnalysisSlice &
@@ -112,7 +112,9 @@ export function createPlaygroundStore(
 }
 
 /** The app's store instance, for code outside React (the editor adapter, edge subscriptions). */
-export const playgroundStore = createPlaygroundStore(browserStorage(), createWorkerAnalyser())
+export const playgroundStore = createPlaygroundStore(browserStorage(), (source, options) =>
+  analysisWorker.run('analyseDocument', [source, options], 'document'),
+)
 
 /** What the panel shows for the app's store: the analysis, or the last readable one, stale. */
 export const selectShownAnalysis = createShownAnalysisSelector()

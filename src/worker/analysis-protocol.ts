@@ -1,14 +1,17 @@
-import type { Analysis, AnalysisOptions } from '../core/index.ts'
-
-/** Main thread to analysis worker: analyse this text under these assumptions. */
-export interface AnalysisRequest {
-  id: number
-  source: string
-  options: AnalysisOptions
-}
+import type { TaskName } from './tasks.ts'
 
 /**
- * Analysis worker to main thread: the analysis of request `id`, or word that the request was
- * skipped because a newer one arrived before its turn.
+ * Main thread to analysis worker: run `task` with `args`. Of the requests waiting in one `lane`,
+ * only the newest runs: the others are answered as superseded (typing sends one per pause, and
+ * only the analysis of the latest text matters).
  */
-export type AnalysisResponse = { id: number; analysis: Analysis } | { id: number; superseded: true }
+export interface WorkerRequest {
+  id: number
+  task: TaskName
+  args: unknown[]
+  lane?: string
+}
+
+/** Analysis worker to main thread: the task's value, its error, or word it was skipped. */
+export type WorkerResponse =
+  { id: number; value: unknown } | { id: number; error: string } | { id: number; superseded: true }

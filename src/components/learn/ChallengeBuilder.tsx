@@ -1,9 +1,7 @@
-import { useDeferredValue, useId, useMemo, useState, type ReactNode } from 'react'
+import { useId, useMemo, useState, type ReactNode } from 'react'
 import {
-  analyze,
   CAP_SET_NAMES,
   describeGoalCondition,
-  evaluateGoals,
   GOAL_KINDS,
   GOALS_FORMAT_VERSION,
   MAX_GOAL_CONDITIONS,
@@ -18,6 +16,8 @@ import {
   MAX_TITLE_CHARS,
   type MadeLink,
 } from '../../lib/share-links.ts'
+import { usePromised } from '../../hooks/usePromised.ts'
+import { analysisWorker } from '../../worker/client.ts'
 import { currentManifest } from '../share/current-manifest.ts'
 import {
   draftToCondition,
@@ -53,20 +53,21 @@ export function ChallengeBuilder() {
   const [formError, setFormError] = useState('')
   const [link, setLink] = useState<MadeLink | null>(null)
 
-  const checked = useDeferredValue(source)
   const options = initial.options
+  // The worker checks the newest text and conditions; typing never waits for it.
+  const check = usePromised(
+    useMemo(
+      () => analysisWorker.run('checkGoals', [source, options, conditions], 'challenge'),
+      [source, options, conditions],
+    ),
+  ).value
   const containers = useMemo(
     () => [
-      ...new Set(
-        analyze(checked, options).workloads.flatMap((w) => w.containers.map((c) => c.name)),
-      ),
+      ...new Set(check?.analysis.workloads.flatMap((w) => w.containers.map((c) => c.name)) ?? []),
     ],
-    [checked, options],
+    [check],
   )
-  const results = useMemo(
-    () => evaluateGoals(checked, options, conditions),
-    [checked, options, conditions],
-  )
+  const results = check?.results.length === conditions.length ? check.results : undefined
 
   // Any edit makes an existing link stale: it would not carry the change.
   const edited = (setter: (value: string) => void) => (value: string) => {
@@ -304,12 +305,15 @@ export function ChallengeBuilder() {
           <p className={styles.muted}>No condition yet. A challenge needs at least one.</p>
         ) : (
           <ul className={styles.goalList} data-testid="challenge-goal">
-            {results.map((r, i) => (
+            {conditions.map((condition, i) => (
               <li key={i}>
                 <span>
-                  {describeGoalCondition(r.condition)}
+                  {describeGoalCondition(condition)}
                   <span className={styles.now}>
-                    On this manifest: {r.met ? 'met' : 'not met'} ({r.actual})
+                    On this manifest:{' '}
+                    {results?.[i]
+                      ? `${results[i].met ? 'met' : 'not met'} (${results[i].actual})`
+                      : 'checking…'}
                   </span>
                 </span>
                 <button
@@ -318,7 +322,7 @@ export function ChallengeBuilder() {
                     setConditions((list) => list.filter((_, j) => j !== i))
                     setLink(null)
                   }}
-                  aria-label={`Remove: ${describeGoalCondition(r.condition)}`}
+                  aria-label={`Remove: ${describeGoalCondition(condition)}`}
                 >
                   Remove
                 </button>

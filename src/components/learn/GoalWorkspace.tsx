@@ -1,14 +1,15 @@
-import { useDeferredValue, useEffect, useMemo, useState, type ReactNode } from 'react'
+import { useEffect, useMemo, useState, type ReactNode } from 'react'
 import {
-  analyze,
   describeGoalCondition,
-  evaluateGoals,
+  emptyAnalysis,
   PSS_CHECK_INFO,
   runtimeLabel,
   type AnalysisOptions,
   type GoalCondition,
 } from '../../core/index.ts'
+import { usePromised } from '../../hooks/usePromised.ts'
 import { makeLink } from '../../lib/share-links.ts'
+import { analysisWorker } from '../../worker/client.ts'
 import styles from './GoalWorkspace.module.css'
 
 interface Props {
@@ -35,14 +36,17 @@ export function GoalWorkspace(props: Props) {
   const { title, intro, goal, text, onTextChange, start, options, conditions, hints, success } =
     props
   const { onSolved } = props
-  // Typing stays responsive: the goal is re-checked on the latest text React has time for.
-  const checked = useDeferredValue(text)
-  const results = useMemo(
-    () => evaluateGoals(checked, options, conditions),
-    [checked, options, conditions],
+  // The worker checks the newest text; typing never waits for it.
+  const check = usePromised(
+    useMemo(
+      () => analysisWorker.run('checkGoals', [text, options, conditions], 'goals'),
+      [text, options, conditions],
+    ),
   )
-  const analysis = useMemo(() => analyze(checked, options), [checked, options])
-  const solved = results.every((r) => r.met)
+  // Results line up with `conditions` only once the check of these conditions has arrived.
+  const results = check.value?.results.length === conditions.length ? check.value.results : []
+  const analysis = check.value?.analysis ?? emptyAnalysis(options)
+  const solved = check.value !== undefined && !check.pending && results.every((r) => r.met)
   const findings = analysis.workloads.flatMap((w, wi) =>
     w.podSecurity.checks
       .filter((c) => !c.allowed)
@@ -77,18 +81,27 @@ export function GoalWorkspace(props: Props) {
           aria-label="Goal conditions"
           data-testid="goal-conditions"
         >
-          {results.map((r, i) => (
-            <li key={i} className={r.met ? styles.met : styles.unmet} data-met={r.met}>
-              <span className={styles.mark} aria-hidden="true">
-                {r.met ? '✓' : '○'}
-              </span>
-              <span>
-                {describeGoalCondition(r.condition)}
-                <span className={styles.visuallyHidden}>{r.met ? ' (met)' : ' (not met yet)'}</span>
-                <span className={styles.actual}>Now: {r.actual}</span>
-              </span>
-            </li>
-          ))}
+          {conditions.map((condition, i) => {
+            const result = results[i]
+            return (
+              <li
+                key={i}
+                className={result?.met ? styles.met : styles.unmet}
+                data-met={result?.met ?? false}
+              >
+                <span className={styles.mark} aria-hidden="true">
+                  {result?.met ? '✓' : '○'}
+                </span>
+                <span>
+                  {describeGoalCondition(condition)}
+                  <span className={styles.visuallyHidden}>
+                    {result?.met ? ' (met)' : ' (not met yet)'}
+                  </span>
+                  <span className={styles.actual}>Now: {result?.actual ?? 'checking…'}</span>
+                </span>
+              </li>
+            )
+          })}
         </ul>
         <div role="status" className={styles.successSlot}>
           {solved && (
@@ -185,7 +198,9 @@ export function GoalWorkspace(props: Props) {
               {analysis.workloads.length === 0 && (
                 <tr>
                   <td colSpan={5}>
-                    {analysis.diagnostics[0]?.message ?? 'No workload in the manifest yet.'}
+                    {check.value === undefined
+                      ? 'Checking the manifest…'
+                      : (analysis.diagnostics[0]?.message ?? 'No workload in the manifest yet.')}
                   </td>
                 </tr>
               )}

@@ -17,8 +17,8 @@ export function HeaderActions() {
 
   const copyReview = async () => {
     setStatus('')
-    const analysis = analyseCurrent()
-    const [{ makeLink }, { buildReviewMarkdown }] = await Promise.all([
+    const [analysis, { makeLink }, { buildReviewMarkdown }] = await Promise.all([
+      analyseCurrent(),
       import('../../lib/share-links.ts'),
       import('../../lib/review-markdown.ts'),
     ])
@@ -41,7 +41,7 @@ export function HeaderActions() {
       <button type="button" onClick={() => void copyReview()}>
         Copy review
       </button>
-      <button type="button" onClick={downloadCurrentYaml}>
+      <button type="button" onClick={() => void downloadCurrentYaml()}>
         Download YAML
       </button>
       <a href={LEARN_HREF}>Learn</a>

@@ -70,7 +70,11 @@ export default function ShareDialog({ onClose }: { onClose: () => void }) {
             show at most {number.format(MAX_LINK_CHARS)} characters of an address, so it could
             arrive cut off. Send the YAML as a file instead.
           </p>
-          <button type="button" className={styles.primary} onClick={downloadCurrentYaml}>
+          <button
+            type="button"
+            className={styles.primary}
+            onClick={() => void downloadCurrentYaml()}
+          >
             Download YAML
           </button>
         </div>

@@ -1,6 +1,7 @@
-import { analyze, type Analysis } from '../../core/index.ts'
+import type { Analysis } from '../../core/index.ts'
 import type { SharedManifest } from '../../lib/share-links.ts'
 import { playgroundStore } from '../../store/store.ts'
+import { analysisWorker } from '../../worker/client.ts'
 
 /** The text and assumptions as the user sees them now, pending keystrokes included. */
 export function currentManifest(): SharedManifest {
@@ -10,7 +11,7 @@ export function currentManifest(): SharedManifest {
 }
 
 /** A fresh analysis of exactly that text, for a review that must describe what is on screen. */
-export function analyseCurrent(): Analysis {
+export function analyseCurrent(): Promise<Analysis> {
   const { source, options } = currentManifest()
-  return analyze(source, options)
+  return analysisWorker.run('analyze', [source, options])
 }

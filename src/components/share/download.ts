@@ -21,7 +21,8 @@ export function manifestFileName(workloadName: string | undefined): string {
 }
 
 /** Downloads the current text as a file named after its first workload. */
-export function downloadCurrentYaml(): void {
+export async function downloadCurrentYaml(): Promise<void> {
   const { source } = currentManifest()
-  downloadText(source, manifestFileName(analyseCurrent().workloads[0]?.name))
+  const analysis = await analyseCurrent()
+  downloadText(source, manifestFileName(analysis.workloads[0]?.name))
 }

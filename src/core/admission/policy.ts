@@ -3,8 +3,10 @@
 // PolicyToEvaluate, CompareLevels) and api/constants.go (label names, validLevels).
 import { goQuote } from '../util/go-format.ts'
 import { parsePolicyVersion } from '../policy-version.ts'
+import { compareLevels, PSS_LEVELS } from '../pss/levels.ts'
 import type { PssLevel } from '../types.ts'
 import type {
+  EnforceSuggestion,
   LabelError,
   LevelVersion,
   NamespaceLabels,
@@ -16,8 +18,6 @@ import type {
 export const LABEL_PREFIX = 'pod-security.kubernetes.io/'
 
 export const MODES: readonly PolicyMode[] = ['enforce', 'audit', 'warn']
-
-export const LEVELS: readonly PssLevel[] = ['privileged', 'baseline', 'restricted']
 
 export function levelLabel(mode: PolicyMode): PodSecurityLabel {
   return `${LABEL_PREFIX}${mode}`
@@ -37,17 +37,12 @@ export const POD_SECURITY_LABELS: readonly PodSecurityLabel[] = MODES.flatMap((m
 const DEFAULT_LEVEL_VERSION: LevelVersion = { level: 'privileged', version: 'latest' }
 
 // ParseLevel's error detail: `must be one of ` + strings.Join(validLevels, ", ").
-const LEVEL_ERROR = `must be one of ${LEVELS.join(', ')}`
+const LEVEL_ERROR = `must be one of ${PSS_LEVELS.join(', ')}`
 // ParseVersion's error detail.
 const VERSION_ERROR = 'must be "latest" or "v1.x"'
 
 export function parseLevel(value: string): PssLevel | undefined {
-  return LEVELS.find((level) => level === value)
-}
-
-/** Upstream `CompareLevels`: positive when `a` is stricter than `b`. */
-export function compareLevels(a: PssLevel, b: PssLevel): number {
-  return LEVELS.indexOf(a) - LEVELS.indexOf(b)
+  return PSS_LEVELS.find((level) => level === value)
 }
 
 /** `restricted:latest`, as upstream `LevelVersion.String()` prints it. */
@@ -142,4 +137,32 @@ export function readValidPodSecurityLabels(value: unknown): NamespaceLabels {
 /** True when every mode is privileged (upstream `Policy.FullyPrivileged`). */
 export function fullyPrivileged(policy: NamespacePolicy): boolean {
   return MODES.every((mode) => policy[mode].level === 'privileged')
+}
+
+/**
+ * The enforce labels for `{ level, version }` as YAML lines, and with a namespace name the
+ * `kubectl label` command that sets them.
+ */
+export function enforceSuggestion(
+  { level, version }: LevelVersion,
+  namespace?: string,
+): EnforceSuggestion {
+  const labels: [string, string][] = [
+    [levelLabel('enforce'), level],
+    [versionLabel('enforce'), version],
+  ]
+  return {
+    level,
+    version,
+    yaml: labels.map(([key, value]) => `${key}: ${value}`).join('\n'),
+    ...(namespace !== undefined
+      ? {
+          // One label per line, with shell continuations, so it reads and copies whole.
+          command: [
+            `kubectl label --overwrite namespace ${namespace}`,
+            ...labels.map(([k, v]) => `  ${k}=${v}`),
+          ].join(' \\\n'),
+        }
+      : {}),
+  }
 }

@@ -1,7 +1,7 @@
 // The reverse question: which enforce label admits every workload, as strictly as possible.
 import { ALL_CHECKS } from '../pss/registry.ts'
 import type { PolicyVersion } from '../types.ts'
-import { levelLabel, versionLabel } from './policy.ts'
+import { enforceSuggestion } from './policy.ts'
 import type { Evaluate } from './evaluator.ts'
 import type { EnforceSuggestion, LevelVersion } from './types.ts'
 
@@ -41,23 +41,5 @@ export function suggestEnforce(
     }
     return { level: 'privileged', version: 'latest' }
   }
-  const { level, version } = pick()
-  const labels: [string, string][] = [
-    [levelLabel('enforce'), level],
-    [versionLabel('enforce'), version],
-  ]
-  return {
-    level,
-    version,
-    yaml: labels.map(([key, value]) => `${key}: ${value}`).join('\n'),
-    ...(namespace !== undefined
-      ? {
-          // One label per line, with shell continuations, so it reads and copies whole.
-          command: [
-            `kubectl label --overwrite namespace ${namespace}`,
-            ...labels.map(([k, v]) => `  ${k}=${v}`),
-          ].join(' \\\n'),
-        }
-      : {}),
-  }
+  return enforceSuggestion(pick(), namespace)
 }

@@ -9,7 +9,7 @@ import type { FixDraft } from '../pss/check.ts'
 import { checkById } from '../pss/registry.ts'
 import { createEditContext, memoComments } from '../yaml/edits/context.ts'
 import type { EditContext } from '../yaml/edits/context.ts'
-import { finishEdits, setValue } from '../yaml/edits/operations.ts'
+import { documentEditor, finishEdits, setValue } from '../yaml/edits/operations.ts'
 
 export interface WorkloadFixInput {
   /** The whole analysed source. */
@@ -41,12 +41,13 @@ export function withFixes(
   try {
     if (failures.size === 0 && advisories.length === 0) return { podSecurity, advisories }
     const ctx = editContext(input.source, input.document)
+    const edit = documentEditor(ctx)
     const checks = podSecurity.checks.map((check) => {
       const outcome = failures.get(check.id)
       if (check.allowed || outcome === undefined) return check
       const fix = safely(() => {
         const draft = checkById(check.id)?.fix?.({
-          ctx,
+          edit,
           base: input.templatePath,
           view: input.view,
           outcome,

@@ -5,6 +5,7 @@
  * comes from `analyze`. Never throws.
  */
 import { analyze } from '../analyze.ts'
+import { meetsLevel } from '../pss/levels.ts'
 import type {
   Analysis,
   AnalysisOptions,
@@ -20,8 +21,6 @@ export interface GoalResult {
   /** What is true now, in a few words (e.g. `web: CapEff 00000000a80425fb`). */
   actual: string
 }
-
-const LEVEL_RANK = { privileged: 0, baseline: 1, restricted: 2 } as const
 
 /** Diagnostic sources whose errors stop a pod before its containers run. */
 const BLOCKING_SOURCES = new Set(['yaml', 'schema', 'api-server', 'kubelet', 'runtime'])
@@ -112,7 +111,7 @@ function judge(condition: GoalCondition, analysisAt: (v?: PolicyVersion) => Anal
       })
     case 'pod-security':
       return perWorkload(analysisAt(condition.version).workloads, (w) => ({
-        ok: LEVEL_RANK[w.podSecurity.level] >= LEVEL_RANK[condition.level],
+        ok: meetsLevel(w.podSecurity.level, condition.level),
         value: `${w.podSecurity.level} at ${condition.version}`,
       }))
     case 'check-passes':
@@ -138,6 +137,12 @@ function judge(condition: GoalCondition, analysisAt: (v?: PolicyVersion) => Anal
   }
 }
 
+/** A manifest's analysis under the given assumptions, and how it stands against each goal. */
+export interface GoalCheck {
+  analysis: Analysis
+  results: GoalResult[]
+}
+
 /**
  * Evaluates each condition on `source` under `options`. Pod Security conditions name their own
  * policy version; the manifest is analysed once per version asked for.
@@ -147,6 +152,15 @@ export function evaluateGoals(
   options: Partial<AnalysisOptions> | undefined,
   conditions: readonly GoalCondition[],
 ): GoalResult[] {
+  return checkGoals(source, options, conditions).results
+}
+
+/** `evaluateGoals`, with the analysis under `options` itself (what a lesson shows beside it). */
+export function checkGoals(
+  source: string,
+  options: Partial<AnalysisOptions> | undefined,
+  conditions: readonly GoalCondition[],
+): GoalCheck {
   const cache = new Map<string, Analysis>()
   const analysisAt = (version?: PolicyVersion): Analysis => {
     const key = version ?? ''
@@ -157,5 +171,6 @@ export function evaluateGoals(
     }
     return analysis
   }
-  return conditions.map((condition) => ({ condition, ...judge(condition, analysisAt) }))
+  const results = conditions.map((condition) => ({ condition, ...judge(condition, analysisAt) }))
+  return { analysis: analysisAt(), results }
 }

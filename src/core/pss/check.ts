@@ -1,6 +1,6 @@
 import type { Path, TextEdit } from '../types.ts'
 import type { PodView } from '../workloads/pod-view.ts'
-import type { EditContext } from '../yaml/edits/context.ts'
+import type { DocumentEditor } from '../yaml/edits/operations.ts'
 
 /** The outcome of one check on one pod (upstream `policy/checks.go` `CheckResult`, plus paths). */
 export type CheckOutcome =
@@ -24,7 +24,8 @@ export type CheckFn = (pod: PodView) => CheckOutcome
 
 /** What a fix generator works from: one failing check of one pod template. */
 export interface CheckFixInput {
-  ctx: EditContext
+  /** Edits of the document the pod template is in. */
+  edit: DocumentEditor
   /** Path of the pod template in its document; check paths are relative to it. */
   base: Path
   view: PodView

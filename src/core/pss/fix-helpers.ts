@@ -3,7 +3,6 @@
 import type { JsonValue, Path, TextEdit } from '../types.ts'
 import { containersPhrase } from '../util/go-format.ts'
 import { POD_SC_PATH, type PodView } from '../workloads/pod-view.ts'
-import { removeEntries, setValue } from '../yaml/edits/operations.ts'
 import type { CheckFixInput, FixDraft } from './check.ts'
 
 export function at(input: CheckFixInput, path: Path): Path {
@@ -36,7 +35,7 @@ export function setAll(input: CheckFixInput, value: JsonValue, action: string): 
   const paths = input.outcome.paths
   return {
     title: `${action} on ${targets(input.view, paths)}`,
-    parts: paths.map((path) => setValue(input.ctx, at(input, path), value)),
+    parts: paths.map((path) => input.edit.setValue(at(input, path), value)),
   }
 }
 
@@ -55,6 +54,6 @@ export function removeKeys(input: CheckFixInput): (readonly TextEdit[] | undefin
     byParent.set(id, group)
   }
   return [...byParent.values()].map(({ parent, keys }) =>
-    removeEntries(input.ctx, at(input, parent), keys),
+    input.edit.removeEntries(at(input, parent), keys),
   )
 }

@@ -8,7 +8,6 @@ import { ALLOWED, defineCheck, forbidden } from '../check.ts'
 import type { CheckFixInput, CheckOutcome, FixDraft } from '../check.ts'
 import { containersPhrase } from '../../util/go-format.ts'
 import type { PodView } from '../../workloads/pod-view.ts'
-import { setValue } from '../../yaml/edits/operations.ts'
 import { at } from '../fix-helpers.ts'
 import { RESTRICTED_DOCS } from '../docs-links.ts'
 
@@ -39,7 +38,7 @@ function allowPrivilegeEscalationFix(input: CheckFixInput): FixDraft | undefined
   return {
     title: `Set allowPrivilegeEscalation: false on ${containersPhrase(containers.map((c) => c.name))}`,
     parts: containers.map((c) =>
-      setValue(input.ctx, at(input, [...c.scPath, 'allowPrivilegeEscalation']), false),
+      input.edit.setValue(at(input, [...c.scPath, 'allowPrivilegeEscalation']), false),
     ),
   }
 }

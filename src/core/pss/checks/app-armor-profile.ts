@@ -18,7 +18,6 @@ import {
 import { POD_SC_PATH } from '../../workloads/pod-view.ts'
 import type { PodView } from '../../workloads/pod-view.ts'
 import { targets, capitalize, at } from '../fix-helpers.ts'
-import { setValue } from '../../yaml/edits/operations.ts'
 
 const ANNOTATION_PREFIX = 'container.apparmor.security.beta.kubernetes.io/'
 
@@ -89,8 +88,7 @@ function appArmorFix(input: CheckFixInput): FixDraft {
   return {
     title: capitalize(actions.join(' and ')),
     parts: paths.map((path) =>
-      setValue(
-        input.ctx,
+      input.edit.setValue(
         at(input, path),
         path[0] === 'spec' ? 'RuntimeDefault' : 'runtime/default',
       ),

@@ -4,7 +4,6 @@ import type { TextEdit } from '../../types.ts'
 import { capabilityList, isMiscasedAll } from '../../workloads/pod-view.ts'
 import { samePath, at, capitalize } from '../fix-helpers.ts'
 import { arrayAt, recordAt } from '../../util/json-access.ts'
-import { setValue, appendItem, replaceEntry, removeEntries } from '../../yaml/edits/operations.ts'
 import { joinQuote, sortedDistinct, containersPhrase } from '../../util/go-format.ts'
 
 /**
@@ -55,21 +54,21 @@ export function capabilitiesFix(
     if (needsAll) {
       const miscased = capabilityList(c, 'drop').find(({ name }) => isMiscasedAll(name))
       const dropList = arrayAt(recordAt(c.sc, 'capabilities'), 'drop')
-      if (miscased !== undefined) parts.push(setValue(input.ctx, at(input, miscased.path), 'ALL'))
+      if (miscased !== undefined) parts.push(input.edit.setValue(at(input, miscased.path), 'ALL'))
       else if (dropList !== undefined) {
-        parts.push(appendItem(input.ctx, at(input, [...capsPath, 'drop']), 'ALL'))
+        parts.push(input.edit.appendItem(at(input, [...capsPath, 'drop']), 'ALL'))
       } else insertDrop = true
     }
     if (removeWholeAdd && insertDrop) {
       // Swapping the entry in place keeps a flow map like {add: [X]} well-formed.
-      parts.push(replaceEntry(input.ctx, at(input, capsPath), 'add', 'drop', ['ALL']))
+      parts.push(input.edit.replaceEntry(at(input, capsPath), 'add', 'drop', ['ALL']))
       continue
     }
-    if (insertDrop) parts.push(setValue(input.ctx, at(input, [...capsPath, 'drop']), ['ALL']))
-    if (removeWholeAdd) parts.push(removeEntries(input.ctx, at(input, capsPath), ['add']))
+    if (insertDrop) parts.push(input.edit.setValue(at(input, [...capsPath, 'drop']), ['ALL']))
+    if (removeWholeAdd) parts.push(input.edit.removeEntries(at(input, capsPath), ['add']))
     else if (badAdd.length > 0) {
       const indexes = badAdd.map(({ path }) => Number(path.at(-1)))
-      parts.push(removeEntries(input.ctx, at(input, [...capsPath, 'add']), indexes))
+      parts.push(input.edit.removeEntries(at(input, [...capsPath, 'add']), indexes))
     }
   }
   if (names.length === 0) return undefined

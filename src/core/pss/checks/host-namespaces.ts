@@ -6,7 +6,6 @@ import type { Path } from '../../types.ts'
 import { ALLOWED, defineCheck, forbidden } from '../check.ts'
 import type { CheckFixInput, CheckOutcome, FixDraft } from '../check.ts'
 import type { PodView } from '../../workloads/pod-view.ts'
-import { setValue } from '../../yaml/edits/operations.ts'
 import { at } from '../fix-helpers.ts'
 import { BASELINE_DOCS } from '../docs-links.ts'
 
@@ -24,7 +23,7 @@ function hostNamespacesFix(input: CheckFixInput): FixDraft {
   const fields = input.outcome.paths.map((path) => String(path.at(-1)))
   return {
     title: `Set ${fields.map((field) => `${field}: false`).join(', ')}`,
-    parts: input.outcome.paths.map((path) => setValue(input.ctx, at(input, path), false)),
+    parts: input.outcome.paths.map((path) => input.edit.setValue(at(input, path), false)),
   }
 }
 

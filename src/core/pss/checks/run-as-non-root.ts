@@ -11,7 +11,6 @@ import { containersPhrase } from '../../util/go-format.ts'
 import { POD_SC_PATH } from '../../workloads/pod-view.ts'
 import type { PodView } from '../../workloads/pod-view.ts'
 import { targets, at } from '../fix-helpers.ts'
-import { setValue } from '../../yaml/edits/operations.ts'
 import { RESTRICTED_DOCS } from '../docs-links.ts'
 
 const REASON = 'runAsNonRoot != true'
@@ -93,11 +92,11 @@ function runAsNonRootFix(input: CheckFixInput): FixDraft {
   const podScEmpty = view.podSc === undefined || Object.keys(view.podSc).length === 0
   const parts = [
     ...(podScEmpty && Object.keys(podEntries).length > 0
-      ? [setValue(input.ctx, at(input, POD_SC_PATH), podEntries)]
+      ? [input.edit.setValue(at(input, POD_SC_PATH), podEntries)]
       : Object.entries(podEntries).map(([key, value]) =>
-          setValue(input.ctx, at(input, [...POD_SC_PATH, key]), value),
+          input.edit.setValue(at(input, [...POD_SC_PATH, key]), value),
         )),
-    ...explicit.map((c) => setValue(input.ctx, at(input, [...c.scPath, 'runAsNonRoot']), true)),
+    ...explicit.map((c) => input.edit.setValue(at(input, [...c.scPath, 'runAsNonRoot']), true)),
   ]
   const uid = setUid ? ` and runAsUser: ${DEFAULT_NON_ROOT_UID}` : ''
   return {

@@ -18,7 +18,6 @@ import {
 } from '../../util/go-format.ts'
 import { POD_SC_PATH } from '../../workloads/pod-view.ts'
 import type { PodView } from '../../workloads/pod-view.ts'
-import { setValue } from '../../yaml/edits/operations.ts'
 import { at, targets } from '../fix-helpers.ts'
 import { SECCOMP_DOCS } from '../docs-links.ts'
 
@@ -104,13 +103,13 @@ export function seccompFix(input: CheckFixInput, restricted: boolean): FixDraft 
   const { view } = input
   const explicit = explicitSeccompViolations(view)
   const paths: Path[] = [...explicit.paths]
-  const parts = explicit.paths.map((path) => setValue(input.ctx, at(input, path), 'RuntimeDefault'))
+  const parts = explicit.paths.map((path) => input.edit.setValue(at(input, path), 'RuntimeDefault'))
   const podProfile = recordAt(view.podSc, 'seccompProfile')
   const uncovered = view.containers.filter((c) => recordAt(c.sc, 'seccompProfile') === undefined)
   if (restricted && podProfile === undefined && uncovered.length > 0) {
     paths.push([...POD_SC_PATH, 'seccompProfile'])
     parts.push(
-      setValue(input.ctx, at(input, [...POD_SC_PATH, 'seccompProfile']), {
+      input.edit.setValue(at(input, [...POD_SC_PATH, 'seccompProfile']), {
         type: 'RuntimeDefault',
       }),
     )

@@ -12,7 +12,6 @@ import { ALLOWED, defineCheck, forbidden } from '../check.ts'
 import type { CheckFixInput, CheckFn, CheckOutcome, FixDraft } from '../check.ts'
 import { POD_SC_PATH } from '../../workloads/pod-view.ts'
 import type { PodView } from '../../workloads/pod-view.ts'
-import { removeEntries } from '../../yaml/edits/operations.ts'
 import { at } from '../fix-helpers.ts'
 import { joinQuote } from '../../util/go-format.ts'
 
@@ -67,8 +66,8 @@ function sysctlsFix(input: CheckFixInput): FixDraft {
   const total = items.length
   const edits =
     indexes.length === total
-      ? removeEntries(input.ctx, at(input, POD_SC_PATH), ['sysctls'])
-      : removeEntries(input.ctx, at(input, [...POD_SC_PATH, 'sysctls']), indexes)
+      ? input.edit.removeEntries(at(input, POD_SC_PATH), ['sysctls'])
+      : input.edit.removeEntries(at(input, [...POD_SC_PATH, 'sysctls']), indexes)
   const labels = names.map((name) => (typeof name === 'string' ? name : '(unnamed)'))
   return { title: `Remove the forbidden sysctls ${joinQuote(labels)}`, parts: [edits] }
 }

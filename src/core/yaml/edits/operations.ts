@@ -175,6 +175,27 @@ export function replaceEntry(
 }
 
 /**
+ * The operations above bound to one document: what a Pod Security check's fix asks for. Checks
+ * see only this interface (a type), so the rules and their teaching facts load without the YAML
+ * editing code, which only the fix stage, in the analysis worker, needs.
+ */
+export interface DocumentEditor {
+  setValue(path: Path, value: JsonValue): TextEdit[] | undefined
+  appendItem(path: Path, value: JsonValue): TextEdit[] | undefined
+  removeEntries(path: Path, keys: readonly (string | number)[]): TextEdit[] | undefined
+  replaceEntry(path: Path, oldKey: string, newKey: string, value: JsonValue): TextEdit[] | undefined
+}
+
+export function documentEditor(ctx: EditContext): DocumentEditor {
+  return {
+    setValue: (path, value) => setValue(ctx, path, value),
+    appendItem: (path, value) => appendItem(ctx, path, value),
+    removeEntries: (path, keys) => removeEntries(ctx, path, keys),
+    replaceEntry: (path, oldKey, newKey, value) => replaceEntry(ctx, path, oldKey, newKey, value),
+  }
+}
+
+/**
  * Sorts the edits of one fix, and checks they fit: no two overlap and none deletes or replaces
  * comment text. Undefined when they do not (the fix is then dropped, never half-applied).
  */

@@ -1,3 +1,4 @@
+import { useDeferredValue, useMemo } from 'react'
 import { lowestLevel, runtimeLabel, WORKLOAD_KINDS } from '../core/index.ts'
 import type { Diagnostic, Workload } from '../core/index.ts'
 import { useVerdictInTab } from '../hooks/useVerdictInTab.ts'
@@ -35,10 +36,17 @@ function noticesFor(workload: Workload, diagnostics: Diagnostic[]): Diagnostic[]
  * the YAML cannot be read it keeps the last analysis, dimmed and marked stale, under the error.
  */
 export function AnalysisPanel() {
-  const current = usePlaygroundStore((s) => s.analysis)
-  const { analysis, stale } = usePlaygroundStore(selectShownAnalysis)
+  const latest = usePlaygroundStore((s) => s.analysis)
+  const shown = usePlaygroundStore(selectShownAnalysis)
   // The text the analysis describes (the worker may still be analysing newer text).
-  const source = usePlaygroundStore((s) => s.analysedSource ?? '')
+  const analysedSource = usePlaygroundStore((s) => s.analysedSource ?? '')
+  // A new analysis of a large paste redraws many cards: React renders it in the background, in
+  // slices, so the page keeps answering keys meanwhile; the three values always change together.
+  const view = useDeferredValue(
+    useMemo(() => ({ latest, shown, analysedSource }), [latest, shown, analysedSource]),
+  )
+  const { latest: current, analysedSource: source } = view
+  const { analysis, stale } = view.shown
   const awaitingFirst = usePlaygroundStore((s) => s.analysedSource === null)
   const selected = usePlaygroundStore((s) => s.selectedContainer)
   const revealRange = usePlaygroundStore((s) => s.revealRange)

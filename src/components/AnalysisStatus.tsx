@@ -22,7 +22,12 @@ export function AnalysisStatus() {
   }, [updating])
   // The live region is always in the page so screen readers announce the change when it comes.
   return (
-    <div role="status" className={styles.status} data-testid="panel.status">
+    <div
+      role="status"
+      className={styles.status}
+      data-testid="panel.status"
+      data-updating={updating}
+    >
       {updating && shown && <span className={styles.badge}>Updating the analysis…</span>}
     </div>
   )

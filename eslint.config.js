@@ -31,6 +31,41 @@ const ABOVE_WORKLOADS = [
 const BELOW_MESSAGE = (room) =>
   `src/core/${room} sits below the rooms that interpret it: it must not import them (docs/architecture.md).`
 
+/** The core functions that parse YAML: the page asks the analysis worker for them instead. */
+const PAGE_NEVER_PARSES = {
+  group: ['**/core/index.ts'],
+  importNames: [
+    'analyze',
+    'fixAll',
+    'checkGoals',
+    'evaluateGoals',
+    'previewFixAll',
+    'relevantFixDecisions',
+  ],
+  message:
+    'The page never parses: ask the analysis worker (src/worker/client.ts, task table in src/worker/tasks.ts).',
+}
+const TESTS = ['**/*.test.ts', '**/*.test.tsx']
+
+/** The store's wall: it derives state and renders nothing. */
+const STORE_WALL = {
+  group: ['**/components/**', '**/editor/**', 'monaco-editor', 'monaco-editor/*'],
+  message: 'The store imports no components and no editor code.',
+}
+
+/** Components reach the lazily loaded editor only through its entry components. */
+const EDITOR_ENTRY = {
+  group: [
+    '**/editor/*',
+    '!**/editor/*-editor.tsx',
+    '!**/editor/editor-handoff.ts',
+    'monaco-editor',
+    'monaco-editor/*',
+  ],
+  message:
+    'Components import the editor only through its entry (src/editor/*-editor.tsx, loaded with React.lazy) or the Monaco-free editor-handoff.ts.',
+}
+
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'scripts'] },
   {
@@ -91,44 +126,32 @@ export default tseslint.config(
   {
     // The store derives state from the core; it renders nothing and never drives the editor.
     files: ['src/store/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['**/components/**', '**/editor/**', 'monaco-editor', 'monaco-editor/*'],
-              message: 'The store imports no components and no editor code.',
-            },
-          ],
-        },
-      ],
-    },
+    ignores: TESTS,
+    rules: { 'no-restricted-imports': ['error', { patterns: [STORE_WALL, PAGE_NEVER_PARSES] }] },
+  },
+  {
+    // Tests of the store stand in for the worker with the core's own `analyze`.
+    files: ['src/store/**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [STORE_WALL] }] },
   },
   {
     // Components reach the (lazily loaded) editor only through its entry components, and the
     // light preview hands its caret and keys over through the Monaco-free handoff module.
     files: ['src/components/**/*.{ts,tsx}'],
+    ignores: TESTS,
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: [
-                '**/editor/*',
-                '!**/editor/*-editor.tsx',
-                '!**/editor/editor-handoff.ts',
-                'monaco-editor',
-                'monaco-editor/*',
-              ],
-              message:
-                'Components import the editor only through its entry (src/editor/*-editor.tsx, loaded with React.lazy) or the Monaco-free editor-handoff.ts.',
-            },
-          ],
-        },
-      ],
+      'no-restricted-imports': ['error', { patterns: [EDITOR_ENTRY, PAGE_NEVER_PARSES] }],
     },
+  },
+  {
+    files: ['src/components/**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [EDITOR_ENTRY] }] },
+  },
+  {
+    // Everything else on the page's thread: the analysis runs in the worker only.
+    files: ['src/*.{ts,tsx}', 'src/{editor,hooks,learn,lib}/**/*.{ts,tsx}'],
+    ignores: TESTS,
+    rules: { 'no-restricted-imports': ['error', { patterns: [PAGE_NEVER_PARSES] }] },
   },
   {
     files: ['e2e/**/*.ts', 'vite.config.ts', 'eslint.config.js'],

@@ -11,23 +11,45 @@ export function workloadKeys(workloads: readonly Workload[]): string[] {
   })
 }
 
+/** A string equal for two workloads exactly when their content is equal. */
+export type WorkloadFingerprint = (workload: Workload) => string
+
 /**
- * The new workloads, with each one whose content is unchanged (same key, same JSON) replaced by
- * the previous object. Every analysis builds fresh objects; sharing the unchanged ones lets
- * memoised cards skip re-rendering, so typing in one workload redraws that card only.
+ * Content fingerprints the analysis worker computed off the page's thread (see
+ * src/worker/tasks.ts), keyed by the workload objects the page received.
+ */
+const received = new WeakMap<Workload, string>()
+
+/** Remembers the worker's fingerprints for the workloads of an analysis that just arrived. */
+export function rememberFingerprints(workloads: readonly Workload[], fingerprints: string[]) {
+  workloads.forEach((workload, i) => {
+    const fingerprint = fingerprints[i]
+    if (fingerprint !== undefined) received.set(workload, fingerprint)
+  })
+}
+
+/** The worker's fingerprint when there is one, else the workload's JSON (stores in tests). */
+export const workloadFingerprint: WorkloadFingerprint = (workload) =>
+  received.get(workload) ?? JSON.stringify(workload)
+
+/**
+ * The new workloads, with each one whose content is unchanged (same key, same fingerprint)
+ * replaced by the previous object. Every analysis builds fresh objects; sharing the unchanged
+ * ones lets memoised cards skip re-rendering, so typing in one workload redraws that card only.
  */
 export function shareUnchanged(
   previous: readonly Workload[],
   next: readonly Workload[],
+  fingerprint: WorkloadFingerprint = workloadFingerprint,
 ): Workload[] {
-  const before = new Map<string, { json: string; workload: Workload }>()
+  const before = new Map<string, { fingerprint: string; workload: Workload }>()
   workloadKeys(previous).forEach((key, i) => {
     const workload = previous[i]
-    if (workload) before.set(key, { json: JSON.stringify(workload), workload })
+    if (workload) before.set(key, { fingerprint: fingerprint(workload), workload })
   })
   const keys = workloadKeys(next)
   return next.map((workload, i) => {
     const old = before.get(keys[i] ?? '')
-    return old && old.json === JSON.stringify(workload) ? old.workload : workload
+    return old && old.fingerprint === fingerprint(workload) ? old.workload : workload
   })
 }

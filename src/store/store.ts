@@ -21,6 +21,7 @@ import {
   type PersistedState,
 } from './persisted-state.ts'
 import { createPreferencesSlice, type PreferencesSlice } from './preferences-slice.ts'
+import { rememberFingerprints } from './stable-workloads.ts'
 import { createUiSlice, type UiSlice } from './ui-slice.ts'
 import { analysisWorker } from '../worker/client.ts'
 
@@ -112,9 +113,15 @@ export function createPlaygroundStore(
 }
 
 /** The app's store instance, for code outside React (the editor adapter, edge subscriptions). */
-export const playgroundStore = createPlaygroundStore(browserStorage(), (source, options) =>
-  analysisWorker.run('analyseDocument', [source, options], 'document'),
-)
+export const playgroundStore = createPlaygroundStore(browserStorage(), async (source, options) => {
+  const { analysis, fingerprints } = await analysisWorker.run(
+    'analyseDocument',
+    [source, options],
+    'document',
+  )
+  rememberFingerprints(analysis.workloads, fingerprints)
+  return analysis
+})
 
 /** What the panel shows for the app's store: the analysis, or the last readable one, stale. */
 export const selectShownAnalysis = createShownAnalysisSelector()

@@ -8,11 +8,17 @@ import {
   relevantFixDecisions,
   type AnalysisOptions,
 } from '../core/index.ts'
+import { fingerprint } from './fingerprint.ts'
 
 export const workerTasks = {
-  /** The panel's analysis of the editor's text, with the fixes its buttons apply. */
-  analyseDocument: (source: string, options: AnalysisOptions) =>
-    analyze(source, options, { fixes: true }),
+  /**
+   * The panel's analysis of the editor's text, with the fixes its buttons apply, and a content
+   * fingerprint per workload, so the page finds the unchanged ones without comparing them.
+   */
+  analyseDocument: (source: string, options: AnalysisOptions) => {
+    const analysis = analyze(source, options, { fixes: true })
+    return { analysis, fingerprints: analysis.workloads.map(fingerprint) }
+  },
   /** A plain analysis of a text (a review or a download describes exactly what is on screen). */
   analyze,
   checkGoals,

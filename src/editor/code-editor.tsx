@@ -9,14 +9,6 @@ import { takeEditorHandoff, type EditorHandoff } from './editor-handoff.ts'
 import { EDITOR_THEMES, MODEL_URI, monaco } from './monaco-setup.ts'
 import { registerQuickFixes } from './quick-fixes.ts'
 
-/**
- * How long typing pauses before the text is analysed: at least 120 ms, and twice what the last
- * analysis took, so a very large manifest does not stall every keystroke. The model always holds
- * every keystroke.
- */
-const MIN_ANALYSE_DELAY_MS = 120
-const MAX_ANALYSE_DELAY_MS = 2000
-
 const MARKER_OWNER = 'playground'
 
 function markerSeverity(severity: Severity | 'hint'): monaco.MarkerSeverity {
@@ -126,20 +118,7 @@ export default function CodeEditor() {
     // The text last handed to the store by this editor: a store change to any other text came
     // from outside (an example, a restored session) and replaces the model's content.
     let pushed = model.getValue()
-    let timer: ReturnType<typeof setTimeout> | undefined
     let applyingExternal = false
-    let analyseDelay = MIN_ANALYSE_DELAY_MS
-
-    const flush = () => {
-      if (timer === undefined) return
-      clearTimeout(timer)
-      timer = undefined
-      pushed = model.getValue()
-      const started = performance.now()
-      store.getState().setSource(pushed)
-      const cost = performance.now() - started
-      analyseDelay = Math.min(MAX_ANALYSE_DELAY_MS, Math.max(MIN_ANALYSE_DELAY_MS, 2 * cost))
-    }
 
     // Markers of a large paste cost a task of their own: set them after the panel's update.
     let markersTimer: ReturnType<typeof setTimeout> | undefined
@@ -158,21 +137,18 @@ export default function CodeEditor() {
       )
     }
 
-    // Actions on the panel (a Fix button) take the latest keystrokes first, so they always work
-    // on the text the user sees.
-    store.getState().attachEditor(flush)
-
+    // Every keystroke goes to the store at once, so whatever acts on the text (a Fix button, a
+    // share link, Copy review) sees what is on screen; the worker analyses only the newest text.
     const contentSub = model.onDidChangeContent(() => {
       if (applyingExternal) return
-      clearTimeout(timer)
-      timer = setTimeout(flush, analyseDelay)
+      pushed = model.getValue()
+      store.getState().setSource(pushed)
     })
 
     let lastSeq = 0
     const reveal = (request: RevealRequest | null) => {
       if (!request || request.seq === lastSeq) return
       lastSeq = request.seq
-      flush()
       const range = toMonacoRange(model, request.range)
       editor.setSelection(range)
       editor.revealRangeInCenter(range)
@@ -180,8 +156,6 @@ export default function CodeEditor() {
     }
     const unsubscribe = store.subscribe((state, prev) => {
       if (state.source !== prev.source && state.source !== pushed) {
-        clearTimeout(timer)
-        timer = undefined
         pushed = state.source
         applyingExternal = true
         // An edit operation rather than setValue, so Ctrl+Z can bring the user's text back; only
@@ -209,10 +183,6 @@ export default function CodeEditor() {
     const media = darkQuery()
     const onSystemTheme = () => monaco.editor.setTheme(editorTheme())
     media.addEventListener('change', onSystemTheme)
-    // Leaving the page must not lose the last keystrokes to the debounce.
-    const onHide = () => flush()
-    window.addEventListener('pagehide', onHide)
-    document.addEventListener('visibilitychange', onHide)
 
     takeOver(editor, takeEditorHandoff())
     showMarkers()
@@ -221,13 +191,9 @@ export default function CodeEditor() {
     reveal(store.getState().revealRequest)
 
     return () => {
-      flush()
       clearTimeout(markersTimer)
       media.removeEventListener('change', onSystemTheme)
-      window.removeEventListener('pagehide', onHide)
-      document.removeEventListener('visibilitychange', onHide)
       unsubscribe()
-      store.getState().attachEditor(null)
       contentSub.dispose()
       quickFixes.dispose()
       editor.dispose()

@@ -28,17 +28,13 @@ export interface DocumentSlice {
   loadExample: (file: string, text: string) => void
   /**
    * Applies a fix the panel showed, identified by id and title, to the current text and
-   * re-analyses. Text still waiting in the editor is taken in first. A fix is only ever applied
+   * re-analyses. A fix is only ever applied
    * from an analysis of the current text: if the analysis is still updating, the fix waits for
    * it; if the fix is then no longer offered as shown, nothing changes.
    */
   applyFix: (id: string, title: string) => void
   /** A fix clicked while the analysis of `source` was on its way, with the text it was for. */
   pendingFix: { id: string; title: string; source: string } | null
-  /** Set by the editor while it holds keystrokes not yet handed to the store. */
-  flushEditor: (() => void) | null
-  /** The editor registers (or, unmounting, clears) how to hand over its pending text. */
-  attachEditor: (flush: (() => void) | null) => void
 }
 
 /**
@@ -82,11 +78,12 @@ export function settlePendingFix(
 
 export const createDocumentSlice =
   (requestAnalysis: RequestAnalysis): StateCreator<PlaygroundState, [], [], DocumentSlice> =>
-  (set, get) => ({
+  (set) => ({
     source: STARTER_SOURCE,
     example: null,
     pendingFix: null,
-    // The only writer of `source` besides fixes: every change asks for the matching analysis.
+    // The editor hands over every keystroke here, so the store always holds the text on screen;
+    // the worker analyses only the newest text when keys come faster than it answers.
     setSource: (source) =>
       set((s) => ({
         source,
@@ -95,14 +92,10 @@ export const createDocumentSlice =
       })),
     loadExample: (file, text) =>
       set((s) => ({ source: text, example: file, ...requestAnalysis(text, s.options) })),
-    applyFix: (id, title) => {
-      get().flushEditor?.()
+    applyFix: (id, title) =>
       set((s) =>
         s.analysedSource === s.source
           ? fixedState(s, id, title, requestAnalysis)
           : { pendingFix: { id, title, source: s.source } },
-      )
-    },
-    flushEditor: null,
-    attachEditor: (flush) => set({ flushEditor: flush }),
+      ),
   })

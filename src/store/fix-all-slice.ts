@@ -11,7 +11,7 @@ export interface FixAllRequest {
 
 export interface FixAllSlice {
   fixAllRequest: FixAllRequest | null
-  /** Opens the preview; text still waiting in the editor is taken in first. */
+  /** Opens the preview of fixing the current text. */
   openFixAll: (request: FixAllRequest) => void
   closeFixAll: () => void
   /**
@@ -26,13 +26,9 @@ export const createFixAllSlice: StateCreator<PlaygroundState, [], [], FixAllSlic
   get,
 ) => ({
   fixAllRequest: null,
-  openFixAll: (request) => {
-    get().flushEditor?.()
-    set({ fixAllRequest: request })
-  },
+  openFixAll: (request) => set({ fixAllRequest: request }),
   closeFixAll: () => set({ fixAllRequest: null }),
   applyFixAll: (base, text) => {
-    get().flushEditor?.()
     if (get().source !== base) return false
     get().setSource(text)
     // Select the start of the change, so the editor shows it and Ctrl+Z there undoes it.

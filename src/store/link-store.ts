@@ -50,9 +50,6 @@ export function useLinkStore<T>(selector: (state: LinkState) => T): T {
 
 /** Puts a text and its assumptions into the playground, through the store's own actions. */
 function load({ source, options }: SharedManifest): void {
-  const playground = playgroundStore.getState()
-  // Keystrokes still waiting in the editor belong to the user's text: take them in first.
-  playground.flushEditor?.()
   for (const key of Object.keys(options) as (keyof AnalysisOptions)[]) {
     if (playgroundStore.getState().options[key] !== options[key]) {
       playgroundStore.getState().setAssumption(key, options[key])
@@ -66,7 +63,6 @@ function load({ source, options }: SharedManifest): void {
  * banner can offer it back; the editor also applies the change as one undoable edit.
  */
 export function openSharedManifest(shared: SharedManifest): void {
-  playgroundStore.getState().flushEditor?.()
   const { source, options } = playgroundStore.getState()
   const same =
     source === shared.source &&

@@ -77,7 +77,7 @@ describe('document slice', () => {
     expect(store.getState()).toBe(before)
   })
 
-  it('applyFix first takes the text still waiting in the editor, and fixes that text', () => {
+  it('applyFix fixes the text as it is now, even one the panel has not shown yet', () => {
     const apeFix = (state: PlaygroundState) =>
       state.analysis.workloads[0]?.podSecurity.checks.find(
         (c) => c.id === 'allowPrivilegeEscalation',
@@ -85,15 +85,15 @@ describe('document slice', () => {
     const shown = apeFix(store.getState())
     // The same container, with a line typed above it that the panel has not seen yet.
     const waiting = `# typed, not yet analysed\n${STARTER_SOURCE}`
-    store.getState().attachEditor(() => store.getState().setSource(waiting))
+    store.getState().setSource(waiting)
     store.getState().applyFix(shown?.id ?? '', shown?.title ?? '')
     expect(store.getState().source).toMatch(/^# typed, not yet analysed\n/)
     expect(store.getState().source).toContain('allowPrivilegeEscalation: false')
 
-    // Waiting text where the shown fix no longer applies as shown: kept, unchanged.
-    store.getState().attachEditor(() => store.getState().setSource(POD))
-    const stale = apeFix(store.getState())
+    // New text where the shown fix no longer applies as shown: kept, unchanged.
     store.getState().setSource(STARTER_SOURCE)
+    const stale = apeFix(store.getState())
+    store.getState().setSource(POD)
     store
       .getState()
       .applyFix(stale?.id ?? '', 'Set allowPrivilegeEscalation: false on container "app"')

@@ -23,6 +23,7 @@ import {
 import { createPreferencesSlice, type PreferencesSlice } from './preferences-slice.ts'
 import { rememberFingerprints } from './stable-workloads.ts'
 import { createUiSlice, type UiSlice } from './ui-slice.ts'
+import { deferWrites } from '../lib/deferred-writes.ts'
 import { analysisWorker } from '../worker/client.ts'
 
 export type PlaygroundState = DocumentSlice &
@@ -72,8 +73,11 @@ function browserStorage(): StateStorage {
 export function createPlaygroundStore(
   storage: StateStorage,
   analyser: Analyser,
+  { persistDelayMs = 0 }: { persistDelayMs?: number } = {},
 ): StoreApi<PlaygroundState> {
   let requestAnalysis: RequestAnalysis = () => ({})
+  const json = createJSONStorage(() => storage)
+  const scheduleWrite = deferWrites(persistDelayMs)
   const store = createStore<PlaygroundState>()(
     persist(
       (...a) => {
@@ -93,7 +97,10 @@ export function createPlaygroundStore(
       {
         name: PERSIST_KEY,
         version: PERSIST_VERSION,
-        storage: createJSONStorage(() => storage),
+        storage: json && {
+          ...json,
+          setItem: (name, value) => scheduleWrite(() => json.setItem(name, value)),
+        },
         partialize: (s): PersistedState => ({
           source: s.source,
           options: s.options,
@@ -113,15 +120,20 @@ export function createPlaygroundStore(
 }
 
 /** The app's store instance, for code outside React (the editor adapter, edge subscriptions). */
-export const playgroundStore = createPlaygroundStore(browserStorage(), async (source, options) => {
-  const { analysis, fingerprints } = await analysisWorker.run(
-    'analyseDocument',
-    [source, options],
-    'document',
-  )
-  rememberFingerprints(analysis.workloads, fingerprints)
-  return analysis
-})
+export const playgroundStore = createPlaygroundStore(
+  browserStorage(),
+  async (source, options) => {
+    const { analysis, fingerprints } = await analysisWorker.run(
+      'analyseDocument',
+      [source, options],
+      'document',
+    )
+    rememberFingerprints(analysis.workloads, fingerprints)
+    return analysis
+  },
+  // The text is saved once typing pauses (and when the page is hidden), not on every key.
+  { persistDelayMs: 400 },
+)
 
 /** What the panel shows for the app's store: the analysis, or the last readable one, stale. */
 export const selectShownAnalysis = createShownAnalysisSelector()

@@ -3,9 +3,8 @@ import type { SharedManifest } from '../../lib/share-links.ts'
 import { playgroundStore } from '../../store/store.ts'
 import { analysisWorker } from '../../worker/client.ts'
 
-/** The text and assumptions as the user sees them now, pending keystrokes included. */
+/** The text and assumptions as the user sees them now. */
 export function currentManifest(): SharedManifest {
-  playgroundStore.getState().flushEditor?.()
   const { source, options } = playgroundStore.getState()
   return { source, options }
 }

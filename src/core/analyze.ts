@@ -4,7 +4,7 @@ import { simulateAdmission } from './admission/simulate.ts'
 import { computeContainerCapabilities, type CapabilityListItem } from './capabilities/compute.ts'
 import { resolveOptions } from './options.ts'
 import { adviseView, toAdvisories } from './advisories/advise.ts'
-import { evaluatePodView } from './pss/evaluate.ts'
+import { checkRunner, evaluatePodView, type RunCheck } from './pss/evaluate.ts'
 import { typeDiagnostic } from './diagnostics.ts'
 import {
   podLevelDiagnostics,
@@ -111,8 +111,8 @@ function analyzeUnsafe(
   const extracted = extractWorkloads(parsed.documents)
   const diagnostics: Diagnostic[] = [...parsed.diagnostics, ...extracted.diagnostics]
   const analysed = extracted.workloads.map((site, index) => {
-    const workload = analyzeWorkload(source, site, index, options, outputs, diagnostics)
-    return { ...site, range: workload.range, workload }
+    const { workload, checks } = analyzeWorkload(source, site, index, options, outputs, diagnostics)
+    return { ...site, range: workload.range, checks, workload }
   })
   const admission = simulateAdmission(
     analysed,
@@ -134,7 +134,7 @@ function analyzeWorkload(
   options: AnalysisOptions,
   outputs: AnalysisOutputs,
   diagnostics: Diagnostic[],
-): Omit<Workload, 'admission'> {
+): { workload: Omit<Workload, 'admission'>; checks: RunCheck } {
   const locate: Locate = (path) => site.document.locateNearest([...site.templatePath, ...path])
   diagnostics.push(
     ...podLevelDiagnostics(site.pod, locate),
@@ -147,9 +147,11 @@ function analyzeWorkload(
   const objectRange = site.objectPath.length
     ? site.document.locateNearest(site.objectPath)
     : site.document.range
-  // One pod view per workload: Pod Security, the advisories and the fixes all read it.
+  // One pod view per workload: Pod Security, admission, the advisories and the fixes all read it,
+  // and each check runs on it once.
   const view = podView(site.pod)
-  const evaluation = evaluatePodView(view, options.kubernetesVersion, locate, {
+  const checks = checkRunner(view)
+  const evaluation = evaluatePodView(checks, options.kubernetesVersion, locate, {
     kind: site.kind,
     name: site.name,
   })
@@ -170,7 +172,7 @@ function analyzeWorkload(
           found.advisories,
         )
       : found
-  return {
+  const workload = {
     kind: site.kind,
     name: site.name,
     ...(site.namespace !== undefined ? { namespace: site.namespace } : {}),
@@ -181,6 +183,7 @@ function analyzeWorkload(
     podSecurity,
     advisories,
   }
+  return { workload, checks }
 }
 
 function analyzeContainer(

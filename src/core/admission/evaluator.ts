@@ -1,10 +1,15 @@
 // A pod evaluated at many levels and versions (the three modes, the suggestion search) without
-// redoing work: the pod view is built once and each check revision runs once, whatever the number
-// of versions that share it. Same registry, checks and aggregation as `checkPodAtLevel`
+// redoing work: each check revision runs once on the pod's view, whatever the number of versions
+// that share it. Same registry, checks and aggregation as `checkPodAtLevel`
 // (src/core/pss/evaluate.ts; upstream policy/registry.go EvaluatePod, policy/checks.go
 // AggregateCheckResults).
-import type { CheckOutcome } from '../pss/check.ts'
-import { detailedMessage, type CheckFailure, type LevelEvaluation } from '../pss/evaluate.ts'
+import {
+  checkRunner,
+  detailedMessage,
+  type CheckFailure,
+  type LevelEvaluation,
+  type RunCheck,
+} from '../pss/evaluate.ts'
 import { podView } from '../workloads/pod-view.ts'
 import { activeChecks, runsAtLevel } from '../pss/registry.ts'
 import { rulesMinor } from '../policy-version.ts'
@@ -16,10 +21,13 @@ export type Evaluate = (policy: LevelVersion) => LevelEvaluation
 
 const PRIVILEGED: LevelEvaluation = { allowed: true, failures: [], detailedMessage: '' }
 
-/** A memoised evaluator for one pod (its view is built on first use). */
-export function podEvaluator(pod: PodTemplateInput): Evaluate {
-  let view: ReturnType<typeof podView> | undefined
-  const outcomes = new Map<unknown, CheckOutcome>()
+/**
+ * A memoised evaluator for one pod. `run` runs the checks on the pod's view when the caller has
+ * one (the workload's, shared with its Pod Security result); otherwise the view is built on first
+ * use.
+ */
+export function podEvaluator(pod: PodTemplateInput, run?: RunCheck): Evaluate {
+  let runCheck = run
   const results = new Map<string, LevelEvaluation>()
   return ({ level, version }) => {
     if (level === 'privileged') return PRIVILEGED
@@ -27,15 +35,11 @@ export function podEvaluator(pod: PodTemplateInput): Evaluate {
     const key = `${level}:${minor}`
     const cached = results.get(key)
     if (cached !== undefined) return cached
-    view ??= podView(pod)
+    runCheck ??= checkRunner(podView(pod))
     const failures: CheckFailure[] = []
     for (const check of activeChecks(minor)) {
       if (!runsAtLevel(check, level)) continue
-      let outcome = outcomes.get(check.run)
-      if (outcome === undefined) {
-        outcome = check.run(view)
-        outcomes.set(check.run, outcome)
-      }
+      const outcome = runCheck(check)
       if (!outcome.allowed) {
         failures.push({ id: check.id, reason: outcome.reason, detail: outcome.detail })
       }

@@ -19,6 +19,7 @@ import type { NamespaceDocument } from './namespaces.ts'
 import { withPodDefaults } from './pod-defaults.ts'
 import { formatLevelVersion, fullyPrivileged, LABEL_PREFIX, policyToEvaluate } from './policy.ts'
 import { podEvaluator, type Evaluate } from './evaluator.ts'
+import type { RunCheck } from '../pss/evaluate.ts'
 import { suggestEnforce } from './suggest.ts'
 import type {
   AdmissionSummary,
@@ -37,6 +38,8 @@ export interface AdmissionSubject {
   pod: PodTemplateInput
   /** The object's range: its start orders it among the Namespaces, as kubectl applies in order. */
   range: Range
+  /** Runs the checks on the template's pod view when the caller has built it (see analyze.ts). */
+  checks?: RunCheck
 }
 
 // Audit annotation keys: the in-tree plugin prefixes upstream's keys with AuditAnnotationPrefix.
@@ -72,13 +75,20 @@ export function simulateAdmission<S extends AdmissionSubject>(
     // Pod requests (a bare Pod, the Pods a controller creates) are defaulted first; a
     // controller's own request carries the template as written.
     const defaulted = withPodDefaults(subject.pod)
-    const evaluate = podEvaluator(defaulted)
-    const evaluateTemplate =
-      subject.kind === 'Pod' || defaulted === subject.pod ? evaluate : podEvaluator(subject.pod)
+    const evaluateTemplate = podEvaluator(subject.pod, subject.checks)
+    // Defaulting changed nothing (no hostNetwork): the Pods are the template.
+    const evaluate = defaulted === subject.pod ? evaluateTemplate : podEvaluator(defaulted)
     const resolved = resolvePolicy(subject, namespaceDocuments, assumedLabels)
-    const admission = admitWorkload(subject, resolved, evaluateTemplate, evaluate, {
-      printedWarnings,
-    })
+    // A bare Pod's own request is a Pod request, so it is defaulted too.
+    const admission = admitWorkload(
+      subject,
+      resolved,
+      subject.kind === 'Pod' ? evaluate : evaluateTemplate,
+      evaluate,
+      {
+        printedWarnings,
+      },
+    )
     return { subject, evaluate, admission }
   })
   return {

@@ -135,7 +135,7 @@ function analyzeWorkload(
   outputs: AnalysisOutputs,
   diagnostics: Diagnostic[],
 ): { workload: Omit<Workload, 'admission'>; checks: RunCheck } {
-  const locate: Locate = (path) => site.document.locateNearest([...site.templatePath, ...path])
+  const locate: Locate = site.document.locator(site.templatePath)
   diagnostics.push(
     ...podLevelDiagnostics(site.pod, locate),
     ...validatePod(site.pod, locate, apiTemplatePath(site)),

@@ -20,6 +20,11 @@ export interface ParsedDocument {
   /** Like `locate`, but falls back to the nearest written ancestor, then to the document. */
   locateNearest(path: Path): Range
   /**
+   * `locateNearest` for paths below `base` (`locator(base)(path)` is
+   * `locateNearest([...base, ...path])`), finding `base` once for all of them.
+   */
+  locator(base: Path): (path: Path) => Range
+  /**
    * The parsed `yaml` document, whose node ranges are offsets into the whole source. Read it,
    * never mutate it: fixes are computed from its ranges as text edits (src/core/fixes).
    */
@@ -113,39 +118,68 @@ export function parseDocuments(source: string): ParseResult {
       }
     }
     const locate = (path: Path): Range | undefined => {
-      const node = nodeAt(doc, path)
-      return node ? clampRange(node, source.length) : undefined
+      const found = walk(doc, { node: doc.contents }, path)
+      const at = found.complete ? rangeAt(found.last) : undefined
+      return at ? clampRange(at, source.length) : undefined
     }
-    const locateNearest = (path: Path): Range => {
-      for (let length = path.length; length > 0; length--) {
-        const found = locate(path.slice(0, length))
-        if (found) return found
-      }
-      return range
+    const nearest = (found: Walked, fallback: Range): Range =>
+      found.nearest ? clampRange(found.nearest, source.length) : fallback
+    const locateNearest = (path: Path): Range =>
+      nearest(walk(doc, { node: doc.contents }, path), range)
+    const locator = (base: Path): ((path: Path) => Range) => {
+      const toBase = walk(doc, { node: doc.contents }, base)
+      const baseNearest = nearest(toBase, range)
+      // Below a base that is not written in the source, every path falls back to its ancestor.
+      if (!toBase.complete) return () => baseNearest
+      return (path) => nearest(walk(doc, toBase.last, path), baseNearest)
     }
-    documents.push({ index, value, range, locate, locateNearest, yaml: doc })
+    documents.push({ index, value, range, locate, locateNearest, locator, yaml: doc })
   })
   return { documents, diagnostics }
 }
 
-/** Finds the source range of the value at `path`, following aliases. */
-function nodeAt(doc: Document.Parsed, path: Path): readonly [number, number] | undefined {
-  let node: unknown = doc.contents
-  let pair: Pair | undefined
-  for (const step of path) {
-    node = resolve(doc, node)
-    pair = undefined
-    if (typeof step === 'number') {
-      if (!isSeq(node)) return undefined
-      node = node.items[step]
-      if (node === undefined) return undefined
-    } else {
-      if (!isMap(node)) return undefined
-      pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === step)
-      if (!pair) return undefined
-      node = pair.value
-    }
+/** A node reached by a path, with the map entry it is the value of. */
+interface Step {
+  node: unknown
+  pair?: Pair
+}
+
+interface Walked {
+  /** Whether every step of the path was found. */
+  complete: boolean
+  /** The last node reached (the path's own when complete). */
+  last: Step
+  /** The range of the deepest node reached that has one (undefined when none has). */
+  nearest: readonly [number, number] | undefined
+}
+
+/** Follows `path` from `from` (aliases resolved) as far as it is written in the source. */
+function walk(doc: Document.Parsed, from: Step, path: Path): Walked {
+  let last = from
+  let nearest: readonly [number, number] | undefined
+  for (const key of path) {
+    const next = child(doc, last.node, key)
+    if (next === undefined) return { complete: false, last, nearest }
+    last = next
+    nearest = rangeAt(next) ?? nearest
   }
+  return { complete: true, last, nearest }
+}
+
+function child(doc: Document.Parsed, parent: unknown, key: string | number): Step | undefined {
+  const node = resolve(doc, parent)
+  if (typeof key === 'number') {
+    if (!isSeq(node)) return undefined
+    const item: unknown = node.items[key]
+    return item === undefined ? undefined : { node: item }
+  }
+  if (!isMap(node)) return undefined
+  const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === key)
+  return pair ? { node: pair.value, pair } : undefined
+}
+
+/** For a map entry, from its key to the end of its value; otherwise the node's own range. */
+function rangeAt({ node, pair }: Step): readonly [number, number] | undefined {
   const valueRange = isNode(node) ? rangeOf(node) : undefined
   if (pair && isNode(pair.key)) {
     const keyRange = rangeOf(pair.key)

@@ -44,10 +44,15 @@ export function podEvaluator(pod: PodTemplateInput, run?: RunCheck): Evaluate {
         failures.push({ id: check.id, reason: outcome.reason, detail: outcome.detail })
       }
     }
-    const result = {
+    // The message is written on first read: the suggestion search tries many levels and
+    // versions and reads only `allowed`.
+    let message: string | undefined
+    const result: LevelEvaluation = {
       allowed: failures.length === 0,
       failures,
-      detailedMessage: detailedMessage(failures),
+      get detailedMessage() {
+        return (message ??= detailedMessage(failures))
+      },
     }
     results.set(key, result)
     return result

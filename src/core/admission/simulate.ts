@@ -18,7 +18,13 @@ import {
 import type { NamespaceDocument } from './namespaces.ts'
 import { withPodDefaults } from './pod-defaults.ts'
 import { formatLevelVersion, fullyPrivileged, LABEL_PREFIX, policyToEvaluate } from './policy.ts'
-import { podEvaluator, type Evaluate } from './evaluator.ts'
+import {
+  lazyCheckRunner,
+  podAllows,
+  podEvaluator,
+  type Allows,
+  type Evaluate,
+} from './evaluator.ts'
 import type { RunCheck } from '../pss/evaluate.ts'
 import { suggestEnforce } from './suggest.ts'
 import type {
@@ -75,9 +81,12 @@ export function simulateAdmission<S extends AdmissionSubject>(
     // Pod requests (a bare Pod, the Pods a controller creates) are defaulted first; a
     // controller's own request carries the template as written.
     const defaulted = withPodDefaults(subject.pod)
-    const evaluateTemplate = podEvaluator(subject.pod, subject.checks)
+    const templateChecks = subject.checks ?? lazyCheckRunner(subject.pod)
     // Defaulting changed nothing (no hostNetwork): the Pods are the template.
-    const evaluate = defaulted === subject.pod ? evaluateTemplate : podEvaluator(defaulted)
+    const podChecks = defaulted === subject.pod ? templateChecks : lazyCheckRunner(defaulted)
+    const evaluateTemplate = podEvaluator(subject.pod, templateChecks)
+    const evaluate =
+      defaulted === subject.pod ? evaluateTemplate : podEvaluator(defaulted, podChecks)
     const resolved = resolvePolicy(subject, namespaceDocuments, assumedLabels)
     // A bare Pod's own request is a Pod request, so it is defaulted too.
     const admission = admitWorkload(
@@ -89,7 +98,7 @@ export function simulateAdmission<S extends AdmissionSubject>(
         printedWarnings,
       },
     )
-    return { subject, evaluate, admission }
+    return { subject, allows: podAllows(podChecks), admission }
   })
   return {
     workloads: evaluated.map(({ subject, admission }) => [subject, admission]),
@@ -242,7 +251,7 @@ function placementNotes(subject: AdmissionSubject, resolved: ResolvedPolicy): st
 }
 
 function summarise(
-  evaluated: readonly { admission: WorkloadAdmission; evaluate: Evaluate }[],
+  evaluated: readonly { admission: WorkloadAdmission; allows: Allows }[],
   documents: readonly NamespaceDocument[],
   assumedLabels: NamespaceLabels,
 ): AdmissionSummary {
@@ -301,11 +310,11 @@ function summarise(
         audit: inNamespace.filter((a) => a.auditAnnotations[AUDIT_VIOLATIONS] !== undefined).length,
       },
       suggestion: suggestEnforce(
-        members.map((e) => e.evaluate),
+        members.map((e) => e.allows),
         name,
       ),
       notes,
     }
   })
-  return { namespaces, suggestion: suggestEnforce(evaluated.map((e) => e.evaluate)) }
+  return { namespaces, suggestion: suggestEnforce(evaluated.map((e) => e.allows)) }
 }

@@ -94,9 +94,7 @@ export function simulateAdmission<S extends AdmissionSubject>(
       resolved,
       subject.kind === 'Pod' ? evaluate : evaluateTemplate,
       evaluate,
-      {
-        printedWarnings,
-      },
+      { printedWarnings },
     )
     return { subject, allows: podAllows(podChecks), admission }
   })

@@ -1,11 +1,11 @@
 import { withFixes } from './fixes/workload-fixes.ts'
-import { findNamespaces } from './admission/namespaces.ts'
-import { simulateAdmission } from './admission/simulate.ts'
+import { findNamespaces, type NamespaceDocument } from './admission/namespaces.ts'
+import { simulateAdmission, type AdmissionSubject } from './admission/simulate.ts'
 import { computeContainerCapabilities, type CapabilityListItem } from './capabilities/compute.ts'
 import { emptyAnalysis } from './empty-analysis.ts'
 import { resolveOptions } from './options.ts'
 import { adviseView, toAdvisories } from './advisories/advise.ts'
-import { evaluatePodView } from './pss/evaluate.ts'
+import { checkRunner, evaluatePodView, type RunCheck } from './pss/evaluate.ts'
 import { typeDiagnostic } from './diagnostics.ts'
 import {
   podLevelDiagnostics,
@@ -18,7 +18,7 @@ import { podView } from './workloads/pod-view.ts'
 import { arrayAt, isRecord, recordAt, stringAt } from './util/json-access.ts'
 import type { WorkloadSite } from './workloads/extract-workloads.ts'
 import { extractWorkloads } from './workloads/extract-workloads.ts'
-import { parseDocuments } from './yaml/parse-documents.ts'
+import { visitDocuments } from './yaml/parse-documents.ts'
 import type {
   Analysis,
   AnalysisOptions,
@@ -98,24 +98,58 @@ function analyzeUnsafe(
       ],
     }
   }
-  const parsed = parseDocuments(source)
-  const extracted = extractWorkloads(parsed.documents)
-  const diagnostics: Diagnostic[] = [...parsed.diagnostics, ...extracted.diagnostics]
-  const analysed = extracted.workloads.map((site, index) => {
-    const workload = analyzeWorkload(source, site, index, options, outputs, diagnostics)
-    return { ...site, range: workload.range, workload }
+  // Each document is analysed as soon as it is parsed and nothing keeps its YAML nodes, so they
+  // are collected young (see visitDocuments). The diagnostics are gathered per stage so that,
+  // after the stable sort below, ties keep the order of the stages.
+  const extractDiagnostics: Diagnostic[] = []
+  const workloadDiagnostics: Diagnostic[] = []
+  const analysed: AnalysedWorkload[] = []
+  const namespaces: NamespaceDocument[] = []
+  const parsed = visitDocuments(source, (document) => {
+    const extracted = extractWorkloads([document])
+    extractDiagnostics.push(...extracted.diagnostics)
+    for (const site of extracted.workloads) {
+      const index = analysed.length
+      const { workload, checks } = analyzeWorkload(
+        source,
+        site,
+        index,
+        options,
+        outputs,
+        workloadDiagnostics,
+      )
+      analysed.push({
+        kind: site.kind,
+        name: site.name,
+        ...(site.namespace !== undefined ? { namespace: site.namespace } : {}),
+        pod: site.pod,
+        range: workload.range,
+        checks,
+        workload,
+      })
+    }
+    namespaces.push(...findNamespaces([document]))
   })
-  const admission = simulateAdmission(
-    analysed,
-    findNamespaces(parsed.documents),
-    options.namespaceLabels,
-  )
+  if (parsed.unparseable) {
+    // The parser gave up part-way: the text is analysed as if it held no document.
+    analysed.length = 0
+    namespaces.length = 0
+    extractDiagnostics.length = 0
+    workloadDiagnostics.length = 0
+  }
+  const admission = simulateAdmission(analysed, namespaces, options.namespaceLabels)
   const workloads = admission.workloads.map(([{ workload }, result]) => ({
     ...workload,
     admission: result,
   }))
+  const diagnostics = [...parsed.diagnostics, ...extractDiagnostics, ...workloadDiagnostics]
   diagnostics.sort((a, b) => a.range[0] - b.range[0])
   return { options, diagnostics, workloads, admission: admission.summary }
+}
+
+/** A workload analysed, with what admission needs to know of it. */
+interface AnalysedWorkload extends AdmissionSubject {
+  workload: Omit<Workload, 'admission'>
 }
 
 function analyzeWorkload(
@@ -125,8 +159,8 @@ function analyzeWorkload(
   options: AnalysisOptions,
   outputs: AnalysisOutputs,
   diagnostics: Diagnostic[],
-): Omit<Workload, 'admission'> {
-  const locate: Locate = (path) => site.document.locateNearest([...site.templatePath, ...path])
+): { workload: Omit<Workload, 'admission'>; checks: RunCheck } {
+  const locate: Locate = site.document.locator(site.templatePath)
   diagnostics.push(
     ...podLevelDiagnostics(site.pod, locate),
     ...validatePod(site.pod, locate, apiTemplatePath(site)),
@@ -138,9 +172,11 @@ function analyzeWorkload(
   const objectRange = site.objectPath.length
     ? site.document.locateNearest(site.objectPath)
     : site.document.range
-  // One pod view per workload: Pod Security, the advisories and the fixes all read it.
+  // One pod view per workload: Pod Security, admission, the advisories and the fixes all read it,
+  // and each check runs on it once.
   const view = podView(site.pod)
-  const evaluation = evaluatePodView(view, options.kubernetesVersion, locate, {
+  const checks = checkRunner(view)
+  const evaluation = evaluatePodView(checks, options.kubernetesVersion, locate, {
     kind: site.kind,
     name: site.name,
   })
@@ -161,7 +197,7 @@ function analyzeWorkload(
           found.advisories,
         )
       : found
-  return {
+  const workload = {
     kind: site.kind,
     name: site.name,
     ...(site.namespace !== undefined ? { namespace: site.namespace } : {}),
@@ -172,6 +208,7 @@ function analyzeWorkload(
     podSecurity,
     advisories,
   }
+  return { workload, checks }
 }
 
 function analyzeContainer(

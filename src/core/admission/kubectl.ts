@@ -22,6 +22,11 @@ function podSecurityText(policy: LevelVersion, detail: string): string {
   return `PodSecurity "${formatLevelVersion(policy)}": ${detail}`
 }
 
+/** The enforce decision's own text, before the API server wraps it: `violates PodSecurity "…": …`. */
+export function violates(policy: LevelVersion, detail: string): string {
+  return `violates ${podSecurityText(policy, detail)}`
+}
+
 /** The warning (and audit annotation) text: `would violate PodSecurity "…": …`. */
 export function wouldViolate(policy: LevelVersion, detail: string): string {
   return `would violate ${podSecurityText(policy, detail)}`
@@ -33,7 +38,7 @@ export function wouldViolate(policy: LevelVersion, detail: string): string {
  */
 export function podForbidden(podName: string, policy: LevelVersion, detail: string): string {
   const pods = podName === '' ? 'pods' : `pods ${goQuote(podName)}`
-  return `${pods} is forbidden: violates ${podSecurityText(policy, detail)}`
+  return `${pods} is forbidden: ${violates(policy, detail)}`
 }
 
 /** kubectl's line for an API error on create: reason in brackets, then where the object came from. */

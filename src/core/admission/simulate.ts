@@ -18,7 +18,14 @@ import {
 import type { NamespaceDocument } from './namespaces.ts'
 import { withPodDefaults } from './pod-defaults.ts'
 import { formatLevelVersion, fullyPrivileged, LABEL_PREFIX, policyToEvaluate } from './policy.ts'
-import { podEvaluator, type Evaluate } from './evaluator.ts'
+import {
+  lazyCheckRunner,
+  podAllows,
+  podEvaluator,
+  type Allows,
+  type Evaluate,
+} from './evaluator.ts'
+import type { RunCheck } from '../pss/evaluate.ts'
 import { suggestEnforce } from './suggest.ts'
 import type {
   AdmissionSummary,
@@ -37,6 +44,8 @@ export interface AdmissionSubject {
   pod: PodTemplateInput
   /** The object's range: its start orders it among the Namespaces, as kubectl applies in order. */
   range: Range
+  /** Runs the checks on the template's pod view when the caller has built it (see analyze.ts). */
+  checks?: RunCheck
 }
 
 // Audit annotation keys: the in-tree plugin prefixes upstream's keys with AuditAnnotationPrefix.
@@ -72,14 +81,22 @@ export function simulateAdmission<S extends AdmissionSubject>(
     // Pod requests (a bare Pod, the Pods a controller creates) are defaulted first; a
     // controller's own request carries the template as written.
     const defaulted = withPodDefaults(subject.pod)
-    const evaluate = podEvaluator(defaulted)
-    const evaluateTemplate =
-      subject.kind === 'Pod' || defaulted === subject.pod ? evaluate : podEvaluator(subject.pod)
+    const templateChecks = subject.checks ?? lazyCheckRunner(subject.pod)
+    // Defaulting changed nothing (no hostNetwork): the Pods are the template.
+    const podChecks = defaulted === subject.pod ? templateChecks : lazyCheckRunner(defaulted)
+    const evaluateTemplate = podEvaluator(subject.pod, templateChecks)
+    const evaluate =
+      defaulted === subject.pod ? evaluateTemplate : podEvaluator(defaulted, podChecks)
     const resolved = resolvePolicy(subject, namespaceDocuments, assumedLabels)
-    const admission = admitWorkload(subject, resolved, evaluateTemplate, evaluate, {
-      printedWarnings,
-    })
-    return { subject, evaluate, admission }
+    // A bare Pod's own request is a Pod request, so it is defaulted too.
+    const admission = admitWorkload(
+      subject,
+      resolved,
+      subject.kind === 'Pod' ? evaluate : evaluateTemplate,
+      evaluate,
+      { printedWarnings },
+    )
+    return { subject, allows: podAllows(podChecks), admission }
   })
   return {
     workloads: evaluated.map(({ subject, admission }) => [subject, admission]),
@@ -232,7 +249,7 @@ function placementNotes(subject: AdmissionSubject, resolved: ResolvedPolicy): st
 }
 
 function summarise(
-  evaluated: readonly { admission: WorkloadAdmission; evaluate: Evaluate }[],
+  evaluated: readonly { admission: WorkloadAdmission; allows: Allows }[],
   documents: readonly NamespaceDocument[],
   assumedLabels: NamespaceLabels,
 ): AdmissionSummary {
@@ -291,11 +308,11 @@ function summarise(
         audit: inNamespace.filter((a) => a.auditAnnotations[AUDIT_VIOLATIONS] !== undefined).length,
       },
       suggestion: suggestEnforce(
-        members.map((e) => e.evaluate),
+        members.map((e) => e.allows),
         name,
       ),
       notes,
     }
   })
-  return { namespaces, suggestion: suggestEnforce(evaluated.map((e) => e.evaluate)) }
+  return { namespaces, suggestion: suggestEnforce(evaluated.map((e) => e.allows)) }
 }

@@ -2,7 +2,7 @@
 import { ALL_CHECKS } from '../pss/registry.ts'
 import type { PolicyVersion } from '../types.ts'
 import { enforceSuggestion } from './policy.ts'
-import type { Evaluate } from './evaluator.ts'
+import type { Allows } from './evaluator.ts'
 import type { EnforceSuggestion, LevelVersion } from './types.ts'
 
 /**
@@ -27,14 +27,11 @@ const CANDIDATE_VERSIONS: readonly PolicyVersion[] = (() => {
  * a pinned version. Privileged admits anything. With a namespace name, adds the `kubectl label`
  * command that sets it.
  */
-export function suggestEnforce(
-  evaluators: readonly Evaluate[],
-  namespace?: string,
-): EnforceSuggestion {
+export function suggestEnforce(verdicts: readonly Allows[], namespace?: string): EnforceSuggestion {
   const pick = (): LevelVersion => {
     for (const level of ['restricted', 'baseline'] as const) {
       for (const version of CANDIDATE_VERSIONS) {
-        if (evaluators.every((evaluate) => evaluate({ level, version }).allowed)) {
+        if (verdicts.every((allows) => allows({ level, version }))) {
           return { level, version }
         }
       }

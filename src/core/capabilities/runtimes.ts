@@ -103,7 +103,12 @@ export function runtimeLabel(runtime: ContainerRuntime): string {
   return runtimeEntry(runtime).label
 }
 
+// Computed once: every container's capabilities start from one of these.
+const RUNTIME_DEFAULT_MASKS = Object.fromEntries(
+  RUNTIMES.map((r) => [r.id, namesToMask(r.defaultCapabilities).mask]),
+) as Readonly<Record<ContainerRuntime, CapMask>>
+
 /** The runtime's default capability set as a mask. */
 export function runtimeDefaultMask(runtime: ContainerRuntime): CapMask {
-  return namesToMask(RUNTIME_DEFAULT_CAPABILITIES[runtime]).mask
+  return RUNTIME_DEFAULT_MASKS[runtime]
 }

@@ -8,10 +8,10 @@ import type {
   PssLevel,
   Range,
 } from '../types.ts'
-import type { CheckOutcome, FailedOutcome } from './check.ts'
-import { goQuote } from '../util/go-format.ts'
+import type { CheckFn, CheckOutcome, FailedOutcome } from './check.ts'
+import { podForbidden, violates, wouldViolate } from '../admission/kubectl.ts'
 import { podView, type PodView } from '../workloads/pod-view.ts'
-import { activeChecks, runsAtLevel } from './registry.ts'
+import { activeChecks, runsAtLevel, type ActiveCheck } from './registry.ts'
 import { rulesMinor } from '../policy-version.ts'
 
 export interface CheckFailure {
@@ -86,18 +86,40 @@ export function evaluatePodSecurity(
   locate: Locate,
   target?: { kind: string; name: string },
 ): PodSecurity {
-  return evaluatePodView(podView(pod), version, locate, target).podSecurity
+  return evaluatePodView(checkRunner(podView(pod)), version, locate, target).podSecurity
 }
 
-/** {@link evaluatePodSecurity} on a pod view built once per workload, keeping the outcomes. */
+/** The outcome of an active check on one pod. */
+export type RunCheck = (check: ActiveCheck) => CheckOutcome
+
+/**
+ * Runs checks on one pod view, each check revision at most once: the workload's Pod Security
+ * result and its admission (every level and version tried) share the outcomes.
+ */
+export function checkRunner(view: PodView): RunCheck {
+  const outcomes = new Map<CheckFn, CheckOutcome>()
+  return (check) => {
+    let outcome = outcomes.get(check.run)
+    if (outcome === undefined) {
+      outcome = check.run(view)
+      outcomes.set(check.run, outcome)
+    }
+    return outcome
+  }
+}
+
+/**
+ * {@link evaluatePodSecurity} with the checks run by `run` (on the pod view built once per
+ * workload), keeping the outcomes.
+ */
 export function evaluatePodView(
-  view: PodView,
+  run: RunCheck,
   version: PolicyVersion,
   locate: Locate,
   target?: { kind: string; name: string },
 ): PodSecurityEvaluation {
   const minor = rulesMinor(version)
-  const evaluated = activeChecks(minor).map((check) => ({ check, outcome: check.run(view) }))
+  const evaluated = activeChecks(minor).map((check) => ({ check, outcome: run(check) }))
 
   const message: PodSecurity['message'] = {}
   const allowedAt = (level: 'baseline' | 'restricted'): boolean => {
@@ -127,20 +149,19 @@ export function evaluatePodView(
   }
 }
 
+/** The admission text for a failing level (admission/kubectl.ts words every admission message). */
 function admissionText(
   level: 'baseline' | 'restricted',
   version: PolicyVersion,
   failures: readonly CheckFailure[],
   target: { kind: string; name: string } | undefined,
 ): string {
-  // admission/admission.go formats the level as %q; level and version need no escaping.
-  const text = `PodSecurity "${level}:${version}": ${detailedMessage(failures)}`
-  if (target === undefined) return `violates ${text}`
+  const policy = { level, version }
+  const detail = detailedMessage(failures)
+  if (target === undefined) return violates(policy, detail)
   // Only bare Pods are enforced; controllers only get the warn/audit text.
-  if (target.kind !== 'Pod') return `would violate ${text}`
-  // The Forbidden API error (apimachinery errors.NewForbidden) omits an empty name.
-  const pods = target.name === '' ? 'pods' : `pods ${goQuote(target.name)}`
-  return `${pods} is forbidden: violates ${text}`
+  if (target.kind !== 'Pod') return wouldViolate(policy, detail)
+  return podForbidden(target.name, policy, detail)
 }
 
 function pssCheck(

@@ -2,7 +2,7 @@ import { isRecord, recordAt, stringAt, valueAtPath, type JsonRecord } from '../u
 import type { ParsedDocument } from '../yaml/parse-documents.ts'
 import { describeValue, formatPath, typeDiagnostic } from '../diagnostics.ts'
 import { CONTAINER_LISTS, type ContainerSite } from './containers.ts'
-import type { Diagnostic, Path, PodTemplateInput, Range, WorkloadKind } from '../types.ts'
+import type { Diagnostic, Path, PodTemplateInput, WorkloadKind } from '../types.ts'
 
 /**
  * Where each workload kind keeps its pod template (k8s.io/api apps/v1, batch/v1, core/v1): the
@@ -76,7 +76,7 @@ function visitObject(
   workloads: WorkloadSite[],
   diagnostics: Diagnostic[],
 ): void {
-  const locate = (path: Path): Range => document.locateNearest([...objectPath, ...path])
+  const locate = document.locator(objectPath)
   const kind = object.kind
   if (typeof kind !== 'string' || kind === '') {
     diagnostics.push({
@@ -131,7 +131,7 @@ function visitObject(
     return
   }
   const pod: PodTemplateInput = { metadata: template.metadata, spec: template.spec }
-  const inTemplate = (path: Path): Range => document.locateNearest([...templatePath, ...path])
+  const inTemplate = document.locator(templatePath)
   const containers: ContainerSite[] = []
   for (const { list, type } of CONTAINER_LISTS) {
     const raw = isRecord(pod.spec) ? pod.spec[list] : undefined

@@ -1,7 +1,7 @@
 import { createStore } from 'zustand/vanilla'
 import { useStore } from 'zustand'
 import { resolveOptions, type AnalysisOptions } from '../core/index.ts'
-import type { SharedManifest } from '../lib/share-links.ts'
+import type { SharedManifest } from '../share/share-links.ts'
 import { playgroundStore } from './store.ts'
 
 /** Where the text a link replaced is kept, so it survives closing the tab the link opened. */

@@ -17,7 +17,7 @@ import {
   MAX_MESSAGE_CHARS,
   MAX_TITLE_CHARS,
   type MadeLink,
-} from '../../lib/share-links.ts'
+} from '../../share/share-links.ts'
 import { currentManifest } from '../share/current-manifest.ts'
 import {
   draftToCondition,

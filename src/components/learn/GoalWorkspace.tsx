@@ -8,7 +8,7 @@ import {
   type AnalysisOptions,
   type GoalCondition,
 } from '../../core/index.ts'
-import { makeLink } from '../../lib/share-links.ts'
+import { makeLink } from '../../share/share-links.ts'
 import styles from './GoalWorkspace.module.css'
 
 interface Props {

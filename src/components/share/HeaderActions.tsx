@@ -1,5 +1,5 @@
 import { lazy, Suspense, useRef, useState } from 'react'
-import { LEARN_HREF } from '../../lib/teach-routes.ts'
+import { LEARN_HREF } from '../../lib/route.ts'
 import { analyseCurrent, currentManifest } from './current-manifest.ts'
 import { downloadCurrentYaml } from './download.ts'
 import styles from './HeaderActions.module.css'
@@ -19,8 +19,8 @@ export function HeaderActions() {
     setStatus('')
     const analysis = analyseCurrent()
     const [{ makeLink }, { buildReviewMarkdown }] = await Promise.all([
-      import('../../lib/share-links.ts'),
-      import('../../lib/review-markdown.ts'),
+      import('../../share/share-links.ts'),
+      import('../../share/review-markdown.ts'),
     ])
     const link = await makeLink('share', currentManifest(), window.location.href)
     const review = buildReviewMarkdown(analysis, link.url)

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { makeLink, MAX_LINK_CHARS, type MadeLink } from '../../lib/share-links.ts'
+import { makeLink, MAX_LINK_CHARS, type MadeLink } from '../../share/share-links.ts'
 import { currentManifest } from './current-manifest.ts'
 import { Dialog } from './Dialog.tsx'
 import { downloadCurrentYaml } from './download.ts'

@@ -1,5 +1,5 @@
 import { analyze, type Analysis } from '../../core/index.ts'
-import type { SharedManifest } from '../../lib/share-links.ts'
+import type { SharedManifest } from '../../share/share-links.ts'
 import { playgroundStore } from '../../store/store.ts'
 
 /** The text and assumptions as the user sees them now, pending keystrokes included. */

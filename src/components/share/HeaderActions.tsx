@@ -1,4 +1,5 @@
 import { lazy, Suspense, useRef, useState } from 'react'
+import { writeClipboard } from '../../lib/clipboard.ts'
 import { LEARN_HREF } from '../../lib/route.ts'
 import { analyseCurrent, currentManifest } from './current-manifest.ts'
 import { downloadCurrentYaml } from './download.ts'
@@ -24,10 +25,9 @@ export function HeaderActions() {
     ])
     const link = await makeLink('share', currentManifest(), window.location.href)
     const review = buildReviewMarkdown(analysis, link.url)
-    try {
-      await navigator.clipboard.writeText(review)
+    if (await writeClipboard(review)) {
       setStatus('Review copied as Markdown')
-    } catch {
+    } else {
       // No clipboard permission (or an insecure origin): let the user copy it by hand.
       setManualCopy(review)
     }

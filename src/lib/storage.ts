@@ -13,6 +13,16 @@ export interface TextStorage {
   removeItem(key: string): void
 }
 
+/** A storage that lives as long as the page. */
+export function createMemoryStorage(): TextStorage {
+  const items = new Map<string, string>()
+  return {
+    getItem: (key) => items.get(key) ?? null,
+    setItem: (key, value) => void items.set(key, value),
+    removeItem: (key) => void items.delete(key),
+  }
+}
+
 /** Wraps the storage `open` returns (or memory, where it throws or returns nothing). */
 export function createSafeStorage(open: () => TextStorage | undefined): TextStorage {
   let backing: TextStorage | undefined
@@ -21,14 +31,7 @@ export function createSafeStorage(open: () => TextStorage | undefined): TextStor
   } catch {
     backing = undefined
   }
-  if (!backing) {
-    const memory = new Map<string, string>()
-    return {
-      getItem: (key) => memory.get(key) ?? null,
-      setItem: (key, value) => void memory.set(key, value),
-      removeItem: (key) => void memory.delete(key),
-    }
-  }
+  if (!backing) return createMemoryStorage()
   const storage = backing
   return {
     getItem(key) {

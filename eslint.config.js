@@ -192,18 +192,9 @@ export default tseslint.config(
   },
   {
     // Everything else reaches storage, the clipboard, the system theme and the network through
-    // src/lib. Four files of the store and editor still do it themselves until their rewrite
-    // (moving the analysis into the worker) lands: docs/architecture.md lists them.
+    // src/lib.
     files: ['src/**/*.{ts,tsx}'],
-    ignores: [
-      'src/core/**',
-      'src/share/**',
-      'src/lib/**',
-      'src/store/store.ts',
-      'src/store/link-store.ts',
-      'src/editor/code-editor.tsx',
-      'src/editor/fix-diff-view.tsx',
-    ],
+    ignores: ['src/core/**', 'src/share/**', 'src/lib/**'],
     rules: {
       'no-restricted-globals': ['error', ...EDGE_GLOBALS],
       'no-restricted-properties': ['error', ...EDGE_PROPERTIES],

@@ -1,5 +1,6 @@
 import { useLayoutEffect, useRef } from 'react'
 import { playgroundStore } from '../store/store.ts'
+import { onSystemThemeChange, systemPrefersDark } from '../lib/theme.ts'
 import { resolveTheme } from '../store/preferences-slice.ts'
 import type { Range, Severity } from '../core/index.ts'
 import type { RevealRequest } from '../store/ui-slice.ts'
@@ -53,10 +54,8 @@ function toMarker(model: monaco.editor.ITextModel, m: MarkerSpec): monaco.editor
   }
 }
 
-const darkQuery = () => window.matchMedia('(prefers-color-scheme: dark)')
-
 function editorTheme(): string {
-  const theme = resolveTheme(playgroundStore.getState().theme, darkQuery().matches)
+  const theme = resolveTheme(playgroundStore.getState().theme, systemPrefersDark())
   return EDITOR_THEMES[theme]
 }
 
@@ -193,9 +192,7 @@ export default function CodeEditor() {
       reveal(state.revealRequest)
     })
 
-    const media = darkQuery()
-    const onSystemTheme = () => monaco.editor.setTheme(editorTheme())
-    media.addEventListener('change', onSystemTheme)
+    const stopFollowingSystem = onSystemThemeChange(() => monaco.editor.setTheme(editorTheme()))
     // Leaving the page must not lose the last keystrokes to the debounce.
     const onHide = () => flush()
     window.addEventListener('pagehide', onHide)
@@ -209,7 +206,7 @@ export default function CodeEditor() {
 
     return () => {
       flush()
-      media.removeEventListener('change', onSystemTheme)
+      stopFollowingSystem()
       window.removeEventListener('pagehide', onHide)
       document.removeEventListener('visibilitychange', onHide)
       unsubscribe()

@@ -1,19 +1,55 @@
+import { readdirSync } from 'node:fs'
 import js from '@eslint/js'
 import globals from 'globals'
 import reactHooks from 'eslint-plugin-react-hooks'
 import tseslint from 'typescript-eslint'
 
-/** What src/core must never import: UI frameworks, the store, the editor, the browser edges. */
-const CORE_WALL = [
-  { group: ['react', 'react-*', 'react/*'], message: 'src/core must not import React.' },
-  { group: ['zustand', 'zustand/*'], message: 'src/core must not import the store library.' },
+/** The rooms of src/ (its folders), so a new room is walled off without editing this file. */
+const ROOMS = readdirSync(new URL('./src/', import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name)
+const roomsExcept = (...own) =>
+  ROOMS.filter((room) => !own.includes(room)).map((room) => `**/${room}/**`)
+
+const UI_LIBRARIES = [
+  { group: ['react', 'react-*', 'react/*'], message: 'React belongs to components and hooks.' },
+  { group: ['zustand', 'zustand/*'], message: 'The state library belongs to the store.' },
   {
     group: ['monaco-editor', 'monaco-editor/*', 'monaco-yaml', 'monaco-yaml/*'],
-    message: 'src/core must not know the editor.',
+    message: 'Monaco belongs to src/editor.',
   },
+]
+
+/** src/core imports nothing outside the core: no UI library and no other room of src/. */
+const CORE_WALL = [
+  ...UI_LIBRARIES,
+  { group: roomsExcept('core'), message: 'src/core imports nothing outside src/core.' },
+]
+
+/** The DOM and network globals that plain TypeScript rooms (core, share) must not reach. */
+const NO_DOM = [
+  { name: 'window', message: 'This room has no DOM.' },
+  { name: 'document', message: 'This room has no DOM.' },
+  { name: 'localStorage', message: 'This room has no DOM.' },
+  { name: 'navigator', message: 'This room has no DOM.' },
+  { name: 'fetch', message: 'This room makes no network request.' },
+]
+
+/** The browser edges that only src/lib touches (see docs/architecture.md). */
+const EDGE_MESSAGE = (edge, module) => `Reach ${edge} through src/lib/${module}.`
+const EDGE_GLOBALS = [
+  { name: 'localStorage', message: EDGE_MESSAGE('storage', 'storage.ts') },
+  { name: 'sessionStorage', message: EDGE_MESSAGE('storage', 'storage.ts') },
+  { name: 'matchMedia', message: EDGE_MESSAGE('the system theme', 'theme.ts') },
+  { name: 'fetch', message: EDGE_MESSAGE('the examples', 'examples.ts') },
+]
+const EDGE_PROPERTIES = [
+  ...EDGE_GLOBALS.map(({ name, message }) => ({ object: 'window', property: name, message })),
+  ...EDGE_GLOBALS.map(({ name, message }) => ({ object: 'globalThis', property: name, message })),
   {
-    group: ['**/store/**', '**/components/**', '**/editor/**', '**/lib/**'],
-    message: 'src/core must not import UI layers.',
+    object: 'navigator',
+    property: 'clipboard',
+    message: EDGE_MESSAGE('the clipboard', 'clipboard.ts'),
   },
 ]
 
@@ -86,14 +122,7 @@ export default tseslint.config(
     languageOptions: { globals: {} },
     rules: {
       'no-restricted-imports': ['error', { patterns: CORE_WALL }],
-      'no-restricted-globals': [
-        'error',
-        { name: 'window', message: 'src/core has no DOM.' },
-        { name: 'document', message: 'src/core has no DOM.' },
-        { name: 'localStorage', message: 'src/core has no DOM.' },
-        { name: 'navigator', message: 'src/core has no DOM.' },
-        { name: 'fetch', message: 'src/core makes no network request.' },
-      ],
+      'no-restricted-globals': ['error', ...NO_DOM],
     },
   },
   {
@@ -152,6 +181,47 @@ export default tseslint.config(
     files: ['src/*.{ts,tsx}', 'src/{editor,hooks,learn,lib}/**/*.{ts,tsx}'],
     ignores: TESTS,
     rules: { 'no-restricted-imports': ['error', { patterns: [PAGE_NEVER_PARSES] }] },
+  },
+  {
+    // The link formats and the review are plain functions of the core's data: no UI, no DOM.
+    files: ['src/share/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...UI_LIBRARIES,
+            { group: roomsExcept('share', 'core'), message: 'src/share imports only the core.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', ...NO_DOM],
+    },
+  },
+  {
+    // The browser edges know the platform, not the app: they import no other room and no UI library.
+    files: ['src/lib/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...UI_LIBRARIES,
+            { group: roomsExcept('lib'), message: 'src/lib imports nothing of the app.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Everything else reaches storage, the clipboard, the system theme and the network through
+    // src/lib.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/core/**', 'src/share/**', 'src/lib/**'],
+    rules: {
+      'no-restricted-globals': ['error', ...EDGE_GLOBALS],
+      'no-restricted-properties': ['error', ...EDGE_PROPERTIES],
+    },
   },
   {
     files: ['e2e/**/*.ts', 'vite.config.ts', 'eslint.config.js'],

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import { PSS_LEVELS, type PssLevel } from '../core/index.ts'
+import { fetchExample } from '../lib/examples.ts'
 import { usePlaygroundStore } from '../store/store.ts'
 import { Chip } from './Chip.tsx'
 import styles from './ExamplesGallery.module.css'
@@ -39,14 +40,8 @@ function byTopic(entries: readonly ExampleEntry[]): Array<[string, ExampleEntry[
   return [...groups]
 }
 
-// The examples are the app's own static files, fetched from the same origin only when the
-// gallery opens, so they cost nothing at first paint and work offline once the app is served.
-const EXAMPLES_URL = './examples/'
-
 async function fetchIndex(): Promise<ExampleEntry[]> {
-  const response = await fetch(`${EXAMPLES_URL}index.json`)
-  if (!response.ok) throw new Error(`examples index: HTTP ${response.status}`)
-  const data: unknown = await response.json()
+  const data: unknown = JSON.parse(await fetchExample('index.json'))
   return Array.isArray(data) ? data.filter(isEntry) : []
 }
 
@@ -90,9 +85,7 @@ export function ExamplesGallery({
 
   const open = async (entry: ExampleEntry) => {
     try {
-      const response = await fetch(EXAMPLES_URL + entry.file)
-      if (!response.ok) throw new Error(`HTTP ${response.status}`)
-      loadExample(entry.file, await response.text())
+      loadExample(entry.file, await fetchExample(entry.file))
       setError(null)
       onDone()
       // Hand focus to the editor, at the top of the example just loaded.

@@ -1,6 +1,6 @@
 import { useLayoutEffect, useMemo, useRef, type ReactNode } from 'react'
 import { editorHandoff, pendingKey } from '../editor/editor-handoff.ts'
-import { highlightYamlLine } from '../lib/yaml-highlight.ts'
+import { highlightYamlLine } from './yaml-highlight.ts'
 import { usePlaygroundStore } from '../store/store.ts'
 import styles from './ManifestPreview.module.css'
 

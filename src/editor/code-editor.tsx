@@ -1,5 +1,6 @@
 import { useLayoutEffect, useRef } from 'react'
 import { playgroundStore } from '../store/store.ts'
+import { onSystemThemeChange, systemPrefersDark } from '../lib/theme.ts'
 import { resolveTheme } from '../store/preferences-slice.ts'
 import type { Range, Severity } from '../core/index.ts'
 import type { RevealRequest } from '../store/ui-slice.ts'
@@ -45,10 +46,8 @@ function toMarker(model: monaco.editor.ITextModel, m: MarkerSpec): monaco.editor
   }
 }
 
-const darkQuery = () => window.matchMedia('(prefers-color-scheme: dark)')
-
 function editorTheme(): string {
-  const theme = resolveTheme(playgroundStore.getState().theme, darkQuery().matches)
+  const theme = resolveTheme(playgroundStore.getState().theme, systemPrefersDark())
   return EDITOR_THEMES[theme]
 }
 
@@ -180,9 +179,7 @@ export default function CodeEditor() {
       reveal(state.revealRequest)
     })
 
-    const media = darkQuery()
-    const onSystemTheme = () => monaco.editor.setTheme(editorTheme())
-    media.addEventListener('change', onSystemTheme)
+    const stopFollowingSystem = onSystemThemeChange(() => monaco.editor.setTheme(editorTheme()))
 
     takeOver(editor, takeEditorHandoff())
     showMarkers()
@@ -192,7 +189,7 @@ export default function CodeEditor() {
 
     return () => {
       clearTimeout(markersTimer)
-      media.removeEventListener('change', onSystemTheme)
+      stopFollowingSystem()
       unsubscribe()
       contentSub.dispose()
       quickFixes.dispose()

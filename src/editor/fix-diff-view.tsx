@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react'
 import { playgroundStore } from '../store/store.ts'
+import { systemPrefersDark } from '../lib/theme.ts'
 import { resolveTheme } from '../store/preferences-slice.ts'
 import { monaco } from './monaco-setup.ts'
 
@@ -14,8 +15,9 @@ interface Props {
 }
 
 function editorTheme(): string {
-  const dark = window.matchMedia('(prefers-color-scheme: dark)').matches
-  return resolveTheme(playgroundStore.getState().theme, dark) === 'dark' ? 'vs-dark' : 'vs'
+  return resolveTheme(playgroundStore.getState().theme, systemPrefersDark()) === 'dark'
+    ? 'vs-dark'
+    : 'vs'
 }
 
 /**

@@ -1,14 +1,7 @@
 import { useSyncExternalStore } from 'react'
-import { parseRoute, type Route } from '../lib/route.ts'
-
-function subscribe(onChange: () => void): () => void {
-  window.addEventListener('hashchange', onChange)
-  return () => window.removeEventListener('hashchange', onChange)
-}
-
-const getHash = () => window.location.hash
+import { currentHash, parseRoute, subscribeToHash, type Route } from '../lib/route.ts'
 
 /** The current route, re-rendering on every hash change. */
 export function useHashRoute(): Route {
-  return parseRoute(useSyncExternalStore(subscribe, getHash))
+  return parseRoute(useSyncExternalStore(subscribeToHash, currentHash))
 }

@@ -24,14 +24,53 @@ export interface Lesson {
   solution: string
 }
 
-const pod = (securityContext: string, extra = '') => `apiVersion: v1
+/**
+ * The lessons' web pod. `afterImage` goes below the container's image line (its securityContext,
+ * resources or mounts, and then perhaps the pod's volumes); `spec` goes at the top of the pod spec.
+ */
+const pod = (afterImage: string, spec = '') => `apiVersion: v1
 kind: Pod
 metadata:
   name: web
-spec:${extra}
+spec:${spec}
   containers:
     - name: web
-      image: nginx:1.27${securityContext}
+      image: nginx:1.27${afterImage}
+`
+
+/** The web pod with one volume mounted at `mountPath`; `source` is the volume's source. */
+const podWithVolume = (name: string, mountPath: string, source: string) =>
+  pod(`
+      volumeMounts:
+        - name: ${name}
+          mountPath: ${mountPath}
+  volumes:
+    - name: ${name}
+      ${source}`)
+
+/** The "best practice" Deployment: `podSpec` goes above its containers; `drop` names the caps. */
+const apiDeployment = (podSpec: string, drop: string) => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api
+spec:
+  replicas: 2
+  selector:
+    matchLabels: {app: api}
+  template:
+    metadata:
+      labels: {app: api}
+    spec:${podSpec}
+      containers:
+        - name: api
+          image: ghcr.io/example/api:1.4
+          securityContext:
+            runAsNonRoot: true
+            runAsUser: 10001
+            allowPrivilegeEscalation: false
+            readOnlyRootFilesystem: true
+            capabilities:
+              drop: ["${drop}"]
 `
 
 export const LESSONS: readonly Lesson[] = [
@@ -209,41 +248,17 @@ export const LESSONS: readonly Lesson[] = [
     intro:
       'Mounting the container runtime’s socket from the node hands the container control of every container on that node.',
     goal: 'Replace the hostPath volume with an emptyDir.',
-    start: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: nginx:1.27
-      volumeMounts:
-        - name: sock
-          mountPath: /run/containerd/containerd.sock
-  volumes:
-    - name: sock
-      hostPath:
-        path: /run/containerd/containerd.sock
-`,
+    start: podWithVolume(
+      'sock',
+      '/run/containerd/containerd.sock',
+      `hostPath:
+        path: /run/containerd/containerd.sock`,
+    ),
     conditions: [{ kind: 'check-passes', check: 'hostPathVolumes', version: 'latest' }],
     hints: ['Replace the hostPath block with emptyDir: {} (and mount it somewhere harmless).'],
     explanation:
       'Baseline forbids hostPath volumes outright: any path on the node can be a way out of the container.',
-    solution: `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-spec:
-  containers:
-    - name: web
-      image: nginx:1.27
-      volumeMounts:
-        - name: scratch
-          mountPath: /scratch
-  volumes:
-    - name: scratch
-      emptyDir: {}
-`,
+    solution: podWithVolume('scratch', '/scratch', 'emptyDir: {}'),
   },
   {
     id: 'resources',
@@ -272,29 +287,7 @@ spec:
     intro:
       'This Deployment follows a popular hardening snippet: non-root, no privilege escalation, read-only root, drop "all". It is still only baseline. Read the restricted findings to see why.',
     goal: 'Make it restricted at v1.30 without losing what it already does.',
-    start: `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: api
-spec:
-  replicas: 2
-  selector:
-    matchLabels: {app: api}
-  template:
-    metadata:
-      labels: {app: api}
-    spec:
-      containers:
-        - name: api
-          image: ghcr.io/example/api:1.4
-          securityContext:
-            runAsNonRoot: true
-            runAsUser: 10001
-            allowPrivilegeEscalation: false
-            readOnlyRootFilesystem: true
-            capabilities:
-              drop: ["all"]
-`,
+    start: apiDeployment('', 'all'),
     conditions: [
       { kind: 'pod-security', level: 'restricted', version: 'v1.30' },
       { kind: 'cap-set', container: 'api', set: 'CapBnd', equals: '0000000000000000' },
@@ -305,32 +298,13 @@ spec:
     ],
     explanation:
       'containerd upper-cases capability names, so "all" already emptied the bounding set, but admission checks the literal "ALL". And restricted needs seccompProfile RuntimeDefault (or Localhost) since v1.19.',
-    solution: `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: api
-spec:
-  replicas: 2
-  selector:
-    matchLabels: {app: api}
-  template:
-    metadata:
-      labels: {app: api}
-    spec:
+    solution: apiDeployment(
+      `
       securityContext:
         seccompProfile:
-          type: RuntimeDefault
-      containers:
-        - name: api
-          image: ghcr.io/example/api:1.4
-          securityContext:
-            runAsNonRoot: true
-            runAsUser: 10001
-            allowPrivilegeEscalation: false
-            readOnlyRootFilesystem: true
-            capabilities:
-              drop: ["ALL"]
-`,
+          type: RuntimeDefault`,
+      'ALL',
+    ),
   },
   {
     id: 'pod-security-levels',

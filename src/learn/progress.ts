@@ -2,6 +2,8 @@
  * Lesson progress in local storage: which lessons are done and each lesson's text in progress.
  * What storage returns is validated; anything unusable is dropped, never trusted.
  */
+import { readJson, writeJson } from '../lib/storage.ts'
+
 export const PROGRESS_KEY = 'security-context-playground:lessons'
 
 /** Drafts are lesson-sized; a larger value in storage is not a draft we wrote. */
@@ -29,17 +31,10 @@ export function readProgress(value: unknown, lessonIds: readonly string[]): Prog
 }
 
 export function loadProgress(lessonIds: readonly string[]): Progress {
-  try {
-    return readProgress(JSON.parse(localStorage.getItem(PROGRESS_KEY) ?? 'null'), lessonIds)
-  } catch {
-    return { done: [], drafts: {} }
-  }
+  return readProgress(readJson(PROGRESS_KEY), lessonIds)
 }
 
+/** Where storage is blocked or full, progress lasts for this page only. */
 export function saveProgress(progress: Progress): void {
-  try {
-    localStorage.setItem(PROGRESS_KEY, JSON.stringify(progress))
-  } catch {
-    // Storage blocked or full: progress lasts for this page only.
-  }
+  writeJson(PROGRESS_KEY, progress)
 }

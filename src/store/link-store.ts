@@ -1,7 +1,8 @@
 import { createStore } from 'zustand/vanilla'
 import { useStore } from 'zustand'
 import { resolveOptions, type AnalysisOptions } from '../core/index.ts'
-import type { SharedManifest } from '../lib/share-links.ts'
+import type { SharedManifest } from '../share/share-links.ts'
+import { browserStorage, readJson, writeJson } from '../lib/storage.ts'
 import { playgroundStore } from './store.ts'
 
 /** Where the text a link replaced is kept, so it survives closing the tab the link opened. */
@@ -17,31 +18,24 @@ interface LinkState {
 }
 
 function readPrevious(): SharedManifest | null {
-  try {
-    const value: unknown = JSON.parse(localStorage.getItem(PREVIOUS_TEXT_KEY) ?? 'null')
-    if (typeof value !== 'object' || value === null || !('source' in value)) return null
-    const { source, options } = value as { source: unknown; options: unknown }
-    // Our own copy: an option storage mangled falls back to its default; the text is kept.
-    return typeof source === 'string'
-      ? { source, options: resolveOptions(options as Partial<AnalysisOptions>) }
-      : null
-  } catch {
-    return null
-  }
+  const value = readJson(PREVIOUS_TEXT_KEY)
+  if (typeof value !== 'object' || value === null || !('source' in value)) return null
+  const { source, options } = value as { source: unknown; options: unknown }
+  // Our own copy: an option storage mangled falls back to its default; the text is kept.
+  return typeof source === 'string'
+    ? { source, options: resolveOptions(options as Partial<AnalysisOptions>) }
+    : null
 }
 
 function writePrevious(previous: SharedManifest | null): void {
-  try {
-    if (previous) localStorage.setItem(PREVIOUS_TEXT_KEY, JSON.stringify(previous))
-    else localStorage.removeItem(PREVIOUS_TEXT_KEY)
-  } catch {
-    // Storage blocked or full: the text is still kept in memory for this page.
-  }
+  // Where storage is blocked or full, the text is still kept in memory for this page.
+  if (previous) writeJson(PREVIOUS_TEXT_KEY, previous)
+  else browserStorage.removeItem(PREVIOUS_TEXT_KEY)
 }
 
 const linkStore = createStore<LinkState>(() => ({
   notice: null,
-  previous: typeof localStorage === 'undefined' ? null : readPrevious(),
+  previous: readPrevious(),
 }))
 
 export function useLinkStore<T>(selector: (state: LinkState) => T): T {

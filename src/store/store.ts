@@ -25,6 +25,7 @@ import { rememberFingerprints } from './stable-workloads.ts'
 import { createUiSlice, type UiSlice } from './ui-slice.ts'
 import { deferWrites } from '../lib/deferred-writes.ts'
 import { analysisWorker } from '../worker/client.ts'
+import { browserStorage, createMemoryStorage } from '../lib/storage.ts'
 
 export type PlaygroundState = DocumentSlice &
   AnalysisSlice &
@@ -33,37 +34,8 @@ export type PlaygroundState = DocumentSlice &
   PreferencesSlice &
   FixAllSlice
 
-/** A storage that lives as long as the page: used where `localStorage` is missing or blocked. */
-export function createMemoryStorage(): StateStorage {
-  const items = new Map<string, string>()
-  return {
-    getItem: (key) => items.get(key) ?? null,
-    setItem: (key, value) => void items.set(key, value),
-    removeItem: (key) => void items.delete(key),
-  }
-}
-
-function browserStorage(): StateStorage {
-  let local: Storage
-  try {
-    // Touching localStorage throws in some privacy modes; Node has none at all.
-    if (typeof localStorage === 'undefined') return createMemoryStorage()
-    local = localStorage
-  } catch {
-    return createMemoryStorage()
-  }
-  return {
-    getItem: (key) => local.getItem(key),
-    setItem: (key, value) => {
-      try {
-        local.setItem(key, value)
-      } catch {
-        // Quota exceeded: keep working with the text in memory rather than fail the edit.
-      }
-    },
-    removeItem: (key) => local.removeItem(key),
-  }
-}
+/** A storage for tests and for pages without local storage. */
+export { createMemoryStorage }
 
 /**
  * Creates the playground store from its slices, persisting only the text, the assumptions and
@@ -121,7 +93,7 @@ export function createPlaygroundStore(
 
 /** The app's store instance, for code outside React (the editor adapter, edge subscriptions). */
 export const playgroundStore = createPlaygroundStore(
-  browserStorage(),
+  browserStorage,
   async (source, options) => {
     const { analysis, fingerprints } = await analysisWorker.run(
       'analyseDocument',

@@ -1,41 +1,8 @@
 import { useEffect, useState } from 'react'
+import { copyText } from '../../lib/clipboard.ts'
 import styles from './CopyButton.module.css'
 
 type CopyState = 'idle' | 'copied' | 'failed'
-
-/**
- * Copies through the old selection API when the Clipboard API is missing or refused
- * (non-secure origins, older browsers, denied permission).
- */
-function copyWithSelection(text: string): boolean {
-  const area = document.createElement('textarea')
-  area.value = text
-  area.setAttribute('readonly', '')
-  area.style.position = 'fixed'
-  area.style.opacity = '0'
-  document.body.appendChild(area)
-  area.select()
-  let ok: boolean
-  try {
-    ok = document.execCommand('copy')
-  } catch {
-    ok = false
-  }
-  area.remove()
-  return ok
-}
-
-async function copyText(text: string): Promise<boolean> {
-  try {
-    if (navigator.clipboard?.writeText) {
-      await navigator.clipboard.writeText(text)
-      return true
-    }
-  } catch {
-    // Fall through to the selection-based copy.
-  }
-  return copyWithSelection(text)
-}
 
 /** A "Copy" button with a spoken confirmation; `label` names what is copied for screen readers. */
 export function CopyButton({ text, label }: { text: string; label: string }) {

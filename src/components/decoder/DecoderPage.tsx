@@ -13,7 +13,7 @@ import {
   shareableInput,
   toggleBit,
 } from './caps-view.ts'
-import { capsHref } from '../../lib/route.ts'
+import { capsHref, replaceHashQuietly } from '../../lib/route.ts'
 import { usePlaygroundStore } from '../../store/store.ts'
 import { ThemeToggle } from '../ThemeToggle.tsx'
 import { BitGrid } from './BitGrid.tsx'
@@ -103,7 +103,7 @@ export default function DecoderPage({ initialInput }: { initialInput: string }) 
   function updateInput(next: string) {
     setInput(next)
     if (next.trim() === '') {
-      window.history.replaceState(window.history.state, '', '#/caps')
+      replaceHashQuietly('#/caps')
       setWritten('')
       return
     }
@@ -111,7 +111,7 @@ export default function DecoderPage({ initialInput }: { initialInput: string }) 
     // Bad input stays out of the address bar; the last good link keeps working.
     if (!result.ok) return
     const shared = shareableInput(next, result.sets)
-    window.history.replaceState(window.history.state, '', capsHref(shared))
+    replaceHashQuietly(capsHref(shared))
     setWritten(shared)
   }
 

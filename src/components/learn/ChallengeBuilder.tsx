@@ -15,7 +15,7 @@ import {
   MAX_MESSAGE_CHARS,
   MAX_TITLE_CHARS,
   type MadeLink,
-} from '../../lib/share-links.ts'
+} from '../../share/share-links.ts'
 import { usePromised } from '../../hooks/usePromised.ts'
 import { analysisWorker } from '../../worker/client.ts'
 import { currentManifest } from '../share/current-manifest.ts'

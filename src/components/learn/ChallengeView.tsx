@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
-import { readLink, type Challenge } from '../../lib/share-links.ts'
-import type { Decoded } from '../../lib/link-codec.ts'
+import { readLink, type Challenge } from '../../share/share-links.ts'
+import type { Decoded } from '../../share/link-codec.ts'
 import { GoalWorkspace } from './GoalWorkspace.tsx'
 import styles from './ChallengeBuilder.module.css'
 

@@ -8,7 +8,7 @@ import {
   type GoalCondition,
 } from '../../core/index.ts'
 import { usePromised } from '../../hooks/usePromised.ts'
-import { makeLink } from '../../lib/share-links.ts'
+import { makeLink } from '../../share/share-links.ts'
 import { analysisWorker } from '../../worker/client.ts'
 import styles from './GoalWorkspace.module.css'
 

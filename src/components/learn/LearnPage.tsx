@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { DEFAULT_OPTIONS, resolveOptions } from '../../core/index.ts'
-import { lessonHref } from '../../lib/teach-routes.ts'
+import { lessonHref } from '../../lib/route.ts'
 import { findLesson, LESSONS, type Lesson } from '../../learn/lessons.ts'
 import { loadProgress, saveProgress, type Progress } from '../../learn/progress.ts'
 import { GoalWorkspace } from './GoalWorkspace.tsx'

@@ -1,4 +1,4 @@
-import { LEARN_HREF, NEW_CHALLENGE_HREF, type TeachRoute } from '../../lib/teach-routes.ts'
+import { LEARN_HREF, NEW_CHALLENGE_HREF, type TeachRoute } from '../../lib/route.ts'
 import { ThemeToggle } from '../ThemeToggle.tsx'
 import { ChallengeBuilder } from './ChallengeBuilder.tsx'
 import { ChallengeView } from './ChallengeView.tsx'

@@ -1,5 +1,6 @@
 import { lazy, Suspense, useRef, useState } from 'react'
-import { LEARN_HREF } from '../../lib/teach-routes.ts'
+import { writeClipboard } from '../../lib/clipboard.ts'
+import { LEARN_HREF } from '../../lib/route.ts'
 import { analyseCurrent, currentManifest } from './current-manifest.ts'
 import { downloadCurrentYaml } from './download.ts'
 import styles from './HeaderActions.module.css'
@@ -19,15 +20,14 @@ export function HeaderActions() {
     setStatus('')
     const [analysis, { makeLink }, { buildReviewMarkdown }] = await Promise.all([
       analyseCurrent(),
-      import('../../lib/share-links.ts'),
-      import('../../lib/review-markdown.ts'),
+      import('../../share/share-links.ts'),
+      import('../../share/review-markdown.ts'),
     ])
     const link = await makeLink('share', currentManifest(), window.location.href)
     const review = buildReviewMarkdown(analysis, link.url)
-    try {
-      await navigator.clipboard.writeText(review)
+    if (await writeClipboard(review)) {
       setStatus('Review copied as Markdown')
-    } catch {
+    } else {
       // No clipboard permission (or an insecure origin): let the user copy it by hand.
       setManualCopy(review)
     }

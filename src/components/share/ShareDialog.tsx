@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
-import { makeLink, MAX_LINK_CHARS, type MadeLink } from '../../lib/share-links.ts'
+import { writeClipboard } from '../../lib/clipboard.ts'
+import { makeLink, MAX_LINK_CHARS, type MadeLink } from '../../share/share-links.ts'
 import { currentManifest } from './current-manifest.ts'
 import { Dialog } from './Dialog.tsx'
 import { downloadCurrentYaml } from './download.ts'
@@ -24,12 +25,11 @@ export default function ShareDialog({ onClose }: { onClose: () => void }) {
 
   const copy = async () => {
     if (!link) return
-    try {
-      await navigator.clipboard.writeText(link.url)
-      setCopied('Link copied')
-    } catch {
-      setCopied('The clipboard is not available: select the link and copy it.')
-    }
+    setCopied(
+      (await writeClipboard(link.url))
+        ? 'Link copied'
+        : 'The clipboard is not available: select the link and copy it.',
+    )
   }
 
   return (

@@ -1,4 +1,5 @@
 import { useEffect } from 'react'
+import { replaceHash } from '../../lib/route.ts'
 import { openSharedManifest, refuseLink } from '../../store/link-store.ts'
 
 /**
@@ -9,13 +10,13 @@ export function SharedLinkOpener({ link }: { link: string }) {
   useEffect(() => {
     let current = true
     // The link reader loads on demand: most visits never open a link.
-    void import('../../lib/share-links.ts')
+    void import('../../share/share-links.ts')
       .then(({ readLink }) => readLink('share', link))
       .then((read) => {
         if (!current) return
         if (read.ok) openSharedManifest(read.value)
         else refuseLink(read.error)
-        window.location.replace('#/')
+        replaceHash('#/')
       })
     return () => {
       current = false

@@ -1,5 +1,5 @@
 import type { Analysis } from '../../core/index.ts'
-import type { SharedManifest } from '../../lib/share-links.ts'
+import type { SharedManifest } from '../../share/share-links.ts'
 import { playgroundStore } from '../../store/store.ts'
 import { analysisWorker } from '../../worker/client.ts'
 

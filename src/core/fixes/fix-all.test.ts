@@ -4,7 +4,8 @@ import { defaultFixDecisions, fixAll } from './fix-all.ts'
 
 const lines = (...parts: string[]) => parts.join('\n') + '\n'
 
-const COMMENTED = lines(
+// A commented pod (its container's security context comes last) and a Service after it.
+const POD_HEAD = [
   '# web front end',
   'apiVersion: v1',
   'kind: Pod',
@@ -17,31 +18,34 @@ const COMMENTED = lines(
   '    ports:',
   '    - containerPort: 80',
   '    securityContext:',
-  '      privileged: true # why?',
+]
+const SERVICE = [
   '---',
   '# the service stays as it is',
   'apiVersion: v1',
   'kind: Service',
   'metadata: {name: web}',
-)
+]
+const COMMENTED = lines(...POD_HEAD, '      privileged: true # why?', ...SERVICE)
+
+/** Pod `p` with one container `a`, whose securityContext holds `settings`. */
+const podWith = (...settings: string[]) =>
+  lines(
+    'kind: Pod',
+    'metadata: {name: p}',
+    'spec:',
+    '  containers:',
+    '  - name: a',
+    '    securityContext:',
+    ...settings,
+  )
 
 describe('fixAll', () => {
   it('makes a commented pod restricted in one change, privileged off before escalation', () => {
     const result = fixAll(COMMENTED, 'restricted', {}, defaultFixDecisions())
     expect(result.text).toBe(
       lines(
-        '# web front end',
-        'apiVersion: v1',
-        'kind: Pod',
-        'metadata:',
-        '  name: web # keep',
-        'spec:',
-        '  containers:',
-        '  - name: app # main',
-        '    image: nginx',
-        '    ports:',
-        '    - containerPort: 80',
-        '    securityContext:',
+        ...POD_HEAD,
         '      privileged: false # why?',
         '      capabilities:',
         '        drop:',
@@ -54,11 +58,7 @@ describe('fixAll', () => {
         '    runAsNonRoot: true',
         '    seccompProfile:',
         '      type: RuntimeDefault',
-        '---',
-        '# the service stays as it is',
-        'apiVersion: v1',
-        'kind: Service',
-        'metadata: {name: web}',
+        ...SERVICE,
       ),
     )
     const checks = result.applied.map((a) => a.check ?? a.decision)
@@ -140,17 +140,7 @@ describe('fixAll', () => {
   })
 
   it('keeps a capabilities block in block style when one level empties it and the next refills it', () => {
-    const text = lines(
-      'kind: Pod',
-      'metadata: {name: p}',
-      'spec:',
-      '  containers:',
-      '  - name: a',
-      '    securityContext:',
-      '      capabilities:',
-      '        add:',
-      '        - SYS_ADMIN',
-    )
+    const text = podWith('      capabilities:', '        add:', '        - SYS_ADMIN')
     const baseline = fixAll(text, 'baseline').text
     expect(baseline).toContain('      capabilities: {}\n')
     const restricted = fixAll(baseline, 'restricted', {}, defaultFixDecisions()).text
@@ -158,15 +148,7 @@ describe('fixAll', () => {
   })
 
   it('writes the chosen Localhost seccomp profile instead of RuntimeDefault', () => {
-    const text = lines(
-      'kind: Pod',
-      'metadata: {name: p}',
-      'spec:',
-      '  containers:',
-      '  - name: a',
-      '    securityContext:',
-      '      seccompProfile: {type: Unconfined}',
-    )
+    const text = podWith('      seccompProfile: {type: Unconfined}')
     const result = fixAll(text, 'baseline', {}, { seccompLocalhostProfile: 'profiles/web.json' })
     expect(result.text).toContain(
       'seccompProfile: {type: Localhost, localhostProfile: profiles/web.json}',
